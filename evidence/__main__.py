@@ -1,0 +1,89 @@
+"""Command line: `python -m evidence validate|export|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .export import CSV_KINDS, FORMATS, export
+from .load import DEFAULT_DIR, load_base
+from .schema import SCHEMA_PATH, schema_json
+
+
+def _validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    base = load_base(args.directory)
+    elapsed = time.perf_counter() - started
+    if base.problems:
+        for problem in base.problems:
+            print(problem)
+        print(f"\n{len(base.problems)} problem(s); {len(base.held_back)} record(s) held back.", file=sys.stderr)
+        for held in base.held_back:
+            print(f"  held back {held.kind} '{held.id}': {held.reasons[0]}", file=sys.stderr)
+        return 1
+    for kind, count in base.counts().items():
+        print(f"{kind:>15}: {count}")
+    print(f"valid: {sum(base.counts().values())} records in {elapsed * 1000:.0f} ms")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    base = load_base(args.directory)
+    if base.problems:
+        print(f"note: {len(base.problems)} problem(s) in the base; held-back records are not exported "
+              "(run `python -m evidence validate`)", file=sys.stderr)
+    try:
+        text = export(base, args.format, args.kind)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = schema_json()
+    if args.check:
+        if SCHEMA_PATH.read_text(encoding="utf-8") != text:
+            print(f"{SCHEMA_PATH} is out of date: run `python -m evidence schema --write`", file=sys.stderr)
+            return 1
+        return 0
+    if args.write:
+        SCHEMA_PATH.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evidence", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    validate = sub.add_parser("validate", help="check every YAML file; print counts or every problem")
+    validate.add_argument("directory", nargs="?", default=DEFAULT_DIR, type=Path)
+    validate.set_defaults(run=_validate)
+
+    exporter = sub.add_parser("export", help="write the base as CSV, BibTeX, RIS or CSL-JSON")
+    exporter.add_argument("--format", choices=FORMATS, required=True)
+    exporter.add_argument("--kind", choices=CSV_KINDS, default="studies")
+    exporter.add_argument("-o", "--output", help="file to write (default: standard output)")
+    exporter.add_argument("--directory", default=DEFAULT_DIR, type=Path)
+    exporter.set_defaults(run=_export)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the YAML files")
+    group = schema.add_mutually_exclusive_group()
+    group.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
+    group.add_argument("--check", action="store_true", help="exit 1 if the committed schema has drifted")
+    schema.set_defaults(run=_schema)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Exports of the base: CSV (any kind), and BibTeX, RIS and CSL-JSON (studies).
+
+Writers are hand-rolled on purpose: the tests read the output back with independent
+parsers (bibtexparser, rispy), which is only a real check if we did not use them to write.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from .load import EvidenceBase
+from .model import Study
+
+FORMATS = ("csv", "bibtex", "ris", "csljson")
+CSV_KINDS = ("studies", "outcomes", "prevalence", "claims", "article-claims", "glossary")
+_INITIALS = re.compile(r"^[A-Z\u00C0-\u00DE]{1,4}$")
+
+
+@dataclass(frozen=True)
+class Name:
+    family: str
+    initials: str = ""  # "DL"; empty for a group author such as "GBD 2021 Collaborators"
+
+    @property
+    def given(self) -> str:
+        return " ".join(f"{c}." for c in self.initials)
+
+
+def parse_author(author: str) -> Name | None:
+    """'Belavý DL' -> Name('Belavý', 'DL'); 'et al.' -> None (it is not a person)."""
+    author = author.strip()
+    if author.lower().rstrip(".") == "et al":
+        return None
+    surname, _, last = author.rpartition(" ")
+    if surname and _INITIALS.match(last):
+        return Name(surname, last)
+    return Name(author)
+
+
+def names(study: Study) -> list[Name]:
+    return [n for n in map(parse_author, study.authors) if n is not None]
+
+
+def has_more_authors(study: Study) -> bool:
+    return any(parse_author(a) is None for a in study.authors)
+
+
+def page_range(pages: str | None) -> tuple[str | None, str | None]:
+    if not pages:
+        return None, None
+    start, _, end = pages.replace("–", "-").partition("-")
+    return start.strip(), (end.strip() or None)
+
+
+# ---- CSV -------------------------------------------------------------------------------
+
+def _join(values: Iterable[Any]) -> str:
+    return "; ".join(str(getattr(v, "value", v)) for v in values)
+
+
+def _study_row(s: Study) -> dict[str, Any]:
+    return {
+        "id": s.id, "authors": _join(s.authors), "title": s.title, "journal": s.journal, "year": s.year,
+        "volume": s.volume, "issue": s.issue, "pages": s.pages, "doi": s.doi, "url": s.url, "pmid": s.pmid,
+        "registration": s.registration, "design": s.design.value, "populations": _join(s.populations),
+        "population": s.population, "age_range": s.age_range, "sample_size": s.sample_size,
+        "studies_included": s.studies_included, "exposure": s.exposure, "comparator": s.comparator,
+        "topics": _join(s.topics), "summary": s.summary, "verified": s.verified.value,
+    }
+
+
+def _rows(base: EvidenceBase, kind: str, studies: Iterable[Study]) -> list[dict[str, Any]]:
+    if kind == "studies":
+        return [_study_row(s) for s in studies]
+    if kind == "outcomes":
+        return [
+            {"study_id": s.id, "study": s.short_citation, **o.model_dump(mode="json")}
+            for s in studies for o in s.outcomes
+        ]
+    if kind == "prevalence":
+        return [f.model_dump(mode="json") for f in base.prevalence.values()]
+    if kind == "claims":
+        return [{**c.model_dump(mode="json", exclude={"studies", "topics", "populations"}),
+                 "topics": _join(c.topics), "populations": _join(c.populations), "studies": _join(c.studies)}
+                for c in base.claims.values()]
+    if kind == "article-claims":
+        return [{"article_id": a.id, "article": a.title, "publisher": a.publisher, "id": c.id, "claim": c.claim,
+                 "verdict": c.verdict.value, "reason": c.reason, "studies": _join(c.studies)}
+                for a in base.sources.values() for c in a.claims]
+    if kind == "glossary":
+        return [{**t.model_dump(mode="json", exclude={"aliases", "related"}),
+                 "aliases": _join(t.aliases), "related": _join(t.related)} for t in base.glossary.values()]
+    raise ValueError(f"unknown kind '{kind}' (expected one of: {', '.join(CSV_KINDS)})")
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return out.getvalue()
+
+
+# ---- BibTeX ----------------------------------------------------------------------------
+
+def _bib_escape(text: str) -> str:
+    return text.replace("{", r"\{").replace("}", r"\}").replace("&", r"\&").replace("%", r"\%")
+
+
+def _bib_name(name: Name) -> str:
+    if not name.initials:
+        return "{" + _bib_escape(name.family) + "}"  # braces keep a group author in one piece
+    return f"{_bib_escape(name.family)}, {name.given}"
+
+
+def to_bibtex(studies: Iterable[Study]) -> str:
+    entries = []
+    for s in studies:
+        authors = [_bib_name(n) for n in names(s)] + (["others"] if has_more_authors(s) else [])
+        fields = {
+            "author": " and ".join(authors), "title": _bib_escape(s.title), "journal": _bib_escape(s.journal),
+            "year": str(s.year), "volume": s.volume, "number": s.issue,
+            "pages": s.pages.replace("-", "--") if s.pages else None,
+            "doi": s.doi, "url": s.url, "pmid": s.pmid,
+        }
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+        entries.append(f"@article{{{s.id},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+# ---- RIS -------------------------------------------------------------------------------
+
+def to_ris(studies: Iterable[Study]) -> str:
+    lines: list[str] = []
+    for s in studies:
+        start, end = page_range(s.pages)
+        tags: list[tuple[str, str | None]] = [("TY", "JOUR"), ("ID", s.id)]
+        tags += [("AU", f"{n.family}, {n.given}" if n.initials else n.family) for n in names(s)]
+        tags += [("TI", s.title), ("JO", s.journal), ("PY", str(s.year)), ("VL", s.volume), ("IS", s.issue),
+                 ("SP", start), ("EP", end), ("DO", s.doi), ("UR", s.url),
+                 ("AN", f"PMID {s.pmid}" if s.pmid else None), ("ER", "")]
+        lines += [f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}" for tag, value in tags
+                  if value is not None]
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ---- CSL-JSON --------------------------------------------------------------------------
+
+def to_csljson(studies: Iterable[Study]) -> str:
+    items = []
+    for s in studies:
+        item: dict[str, Any] = {
+            "id": s.id, "type": "article-journal", "title": s.title, "container-title": s.journal,
+            "author": [{"family": n.family, "given": n.given} if n.initials else {"literal": n.family} for n in names(s)],
+            "issued": {"date-parts": [[s.year]]},
+        }
+        for key, value in (("volume", s.volume), ("issue", s.issue), ("page", s.pages), ("DOI", s.doi),
+                           ("URL", s.url), ("PMID", s.pmid)):
+            if value:
+                item[key] = value
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+_CITATION_WRITERS: dict[str, Callable[[Iterable[Study]], str]] = {
+    "bibtex": to_bibtex, "ris": to_ris, "csljson": to_csljson,
+}
+MEDIA_TYPES = {"csv": "text/csv", "bibtex": "application/x-bibtex", "ris": "application/x-research-info-systems",
+               "csljson": "application/vnd.citationstyles.csl+json"}
+EXTENSIONS = {"csv": "csv", "bibtex": "bib", "ris": "ris", "csljson": "json"}
+
+
+def export(base: EvidenceBase, fmt: str, kind: str = "studies", studies: Iterable[Study] | None = None) -> str:
+    """Render `studies` (default: all) or another kind in `fmt`. Citation formats are for studies only."""
+    chosen = list(base.studies.values()) if studies is None else list(studies)
+    if fmt == "csv":
+        return to_csv(_rows(base, kind, chosen))
+    if fmt not in _CITATION_WRITERS:
+        raise ValueError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
+    if kind != "studies":
+        raise ValueError(f"{fmt} exports studies only; use --format csv for {kind}")
+    return _CITATION_WRITERS[fmt](chosen)

@@ -1,0 +1,354 @@
+"""Load the YAML base, collecting every problem with its file and line.
+
+Each `*.yaml` file under the base directory is a mapping from kind (studies,
+prevalence, claims, sources, glossary, meta) to records, so the shipped base keeps
+one file per kind while tests and benchmarks can put anything in one file.
+
+Nothing stops at the first fault: every problem is reported, each invalid record is
+held back with its reasons, and so is every record that cites a held-back one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .messages import field_model, plain_message
+from .model import (
+    KINDS,
+    ArticleClaim,
+    BaseMeta,
+    Certainty,
+    Claim,
+    Design,
+    GlossaryTerm,
+    PrevalenceFigure,
+    SourceArticle,
+    Study,
+)
+from .positions import Located, Path as YamlPath, load_located
+
+DEFAULT_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    kind: str
+    id: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceBase:
+    meta: BaseMeta | None
+    studies: dict[str, Study]
+    prevalence: dict[str, PrevalenceFigure]
+    claims: dict[str, Claim]
+    sources: dict[str, SourceArticle]
+    glossary: dict[str, GlossaryTerm]
+    problems: tuple[Problem, ...] = ()
+    held_back: tuple[HeldBack, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def article_claims(self) -> dict[str, tuple[SourceArticle, ArticleClaim]]:
+        return {c.id: (a, c) for a in self.sources.values() for c in a.claims}
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "studies": len(self.studies),
+            "prevalence": len(self.prevalence),
+            "claims": len(self.claims),
+            "sources": len(self.sources),
+            "article claims": sum(len(a.claims) for a in self.sources.values()),
+            "glossary": len(self.glossary),
+        }
+
+
+# GRADE starts observational evidence at low; reviews of opinion and protocols earn less.
+# A claim may never be rated above what the best design it cites allows.
+_CEILING: dict[Design, Certainty] = {
+    Design.SYSTEMATIC_REVIEW_META_ANALYSIS: Certainty.HIGH,
+    Design.SYSTEMATIC_REVIEW: Certainty.HIGH,
+    Design.RCT: Certainty.HIGH,
+    Design.MODELLING: Certainty.HIGH,
+    Design.COHORT: Certainty.LOW,
+    Design.CROSS_SECTIONAL: Certainty.LOW,
+    Design.MIXED_METHODS: Certainty.LOW,
+    Design.CASE_SERIES: Certainty.VERY_LOW,
+    Design.NARRATIVE_REVIEW: Certainty.VERY_LOW,
+    Design.PROTOCOL: Certainty.VERY_LOW,
+    Design.ANIMAL: Certainty.VERY_LOW,
+}
+
+
+def certainty_ceiling(designs: list[Design]) -> Certainty:
+    return max((_CEILING[d] for d in designs), key=lambda c: c.rank, default=Certainty.VERY_LOW)
+
+
+@dataclass
+class _Raw:
+    """One record as written: its data, and where it sits."""
+
+    kind: str
+    file: str
+    located: Located
+    path: YamlPath
+    data: Any
+
+    @property
+    def label(self) -> str:
+        rid = self.data.get("id") if isinstance(self.data, dict) else None
+        return rid if isinstance(rid, str) and rid else f"{self.kind}[{self.path[-1]}]"
+
+    def at(self, *sub: str | int) -> tuple[int, int]:
+        pos = self.located.position_of(self.path + sub)
+        return pos.line, pos.col
+
+
+@dataclass
+class _Collector:
+    problems: list[Problem] = field(default_factory=list)
+    held: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def report(self, file: str, line: int, col: int, where: str, message: str) -> None:
+        self.problems.append(Problem(file, line, col, where, message))
+
+    def hold(self, kind: str, rid: str, reason: str) -> None:
+        self.held[(kind, rid)].append(reason)
+
+
+def fingerprint(directory: Path | str = DEFAULT_DIR) -> str:
+    """A hash of every YAML file's name, size and mtime: the cache key for the loader."""
+    digest = hashlib.sha256()
+    for path in _yaml_files(Path(directory)):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_Raw]]:
+    """Parse every file; return (record raws, meta raws)."""
+    records: list[_Raw] = []
+    metas: list[_Raw] = []
+    files = _yaml_files(directory)
+    if not files:
+        found.report(str(directory), 1, 1, "base", "no .yaml files found in this directory")
+    for path in files:
+        name = str(path)
+        try:
+            located = load_located(path.read_text(encoding="utf-8"))
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            what = " ".join(p for p in (err.context, err.problem) if p)
+            found.report(name, mark.line + 1, mark.column + 1, "yaml", f"malformed YAML: {what}")
+            continue
+        except (yaml.YAMLError, UnicodeDecodeError) as err:
+            found.report(name, 1, 1, "yaml", f"cannot read this file: {err}")
+            continue
+        for dup_path, pos in located.duplicate_keys:
+            found.report(name, pos.line, pos.col, _dotted(dup_path), "this key appears twice in the same mapping; the second one wins")
+        if located.data is None:
+            continue  # an empty file is harmless
+        if not isinstance(located.data, dict):
+            found.report(name, 1, 1, "file", "the file must be a mapping of kinds (studies:, claims:, ...) to lists")
+            continue
+        for kind, entries in located.data.items():
+            if kind == "meta":
+                metas.append(_Raw("meta", name, located, ("meta",), entries))
+                continue
+            if kind not in KINDS:
+                line, col = _pos(located, (kind,))
+                found.report(name, line, col, str(kind), f"unknown kind (expected one of: meta, {', '.join(KINDS)})")
+                continue
+            if not isinstance(entries, list):
+                line, col = _pos(located, (kind,))
+                found.report(name, line, col, kind, "expected a list of records under this key")
+                continue
+            records.extend(_Raw(kind, name, located, (kind, i), data) for i, data in enumerate(entries))
+    return records, metas
+
+
+def _pos(located: Located, path: YamlPath) -> tuple[int, int]:
+    pos = located.position_of(path)
+    return pos.line, pos.col
+
+
+def _validate(raw: _Raw, model: type[BaseModel], found: _Collector) -> BaseModel | None:
+    try:
+        return model.model_validate(raw.data)
+    except ValidationError as err:
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            line, col = raw.at(*loc)
+            where = raw.label + (f".{_dotted(loc)}" if loc else "")
+            message = plain_message(error, field_model(model, loc + ("",)))
+            found.report(raw.file, line, col, where, message)
+            found.hold(raw.kind, raw.label, f"{where}: {message}")
+        return None
+
+
+def _unique(kind: str, pairs: list[tuple[_Raw, Any]], found: _Collector) -> dict[str, Any]:
+    seen: dict[str, _Raw] = {}
+    out: dict[str, Any] = {}
+    for raw, record in pairs:
+        if record.id in seen:
+            first = seen[record.id]
+            line, col = raw.at("id")
+            first_line, _ = first.at("id")
+            found.report(raw.file, line, col, f"{record.id}.id", f"duplicate id (first defined at {first.file}:{first_line})")
+            found.hold(kind, record.id, "duplicate id")
+            continue
+        seen[record.id] = raw
+        out[record.id] = record
+    return out
+
+
+def _cited(
+    raw: _Raw, refs: list[str], sub: tuple[str | int, ...], known: dict[str, Any], held_ids: set[str], found: _Collector,
+    noun: str = "study",
+) -> list[str]:
+    """Check each reference; report dangling ones. Returns reasons to hold the citing record back."""
+    reasons = []
+    for j, ref in enumerate(refs):
+        if ref in known:
+            continue
+        if ref in held_ids:
+            reasons.append(f"cites held-back {noun} '{ref}'")
+            continue
+        line, col = raw.at(*sub, j)
+        where = f"{raw.label}.{_dotted(sub)}[{j}]"
+        found.report(raw.file, line, col, where, f"unknown {noun} id '{ref}'")
+        reasons.append(f"{where}: unknown {noun} id '{ref}'")
+    return reasons
+
+
+def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
+    directory = Path(directory)
+    found = _Collector()
+    raws, metas = _read_files(directory, found)
+
+    meta = None
+    for raw in metas:
+        meta = _validate(raw, BaseMeta, found) or meta
+
+    by_kind: dict[str, list[tuple[_Raw, Any]]] = defaultdict(list)
+    for raw in raws:
+        record = _validate(raw, KINDS[raw.kind], found)
+        if record is not None:
+            by_kind[raw.kind].append((raw, record))
+
+    studies: dict[str, Study] = _unique("studies", by_kind["studies"], found)
+    held_studies = {rid for (kind, rid) in found.held if kind == "studies"}
+    raw_of = {id(record): raw for pairs in by_kind.values() for raw, record in pairs}
+
+    prevalence = _keep_citing(
+        "prevalence", _unique("prevalence", by_kind["prevalence"], found), found,
+        lambda f: _cited(raw_of[id(f)], [f.source], ("source",), studies, held_studies, found),
+    )
+    claims = _keep_citing(
+        "claims", _unique("claims", by_kind["claims"], found), found,
+        lambda c: _cited(raw_of[id(c)], c.studies, ("studies",), studies, held_studies, found)
+        + _ceiling_reasons(raw_of[id(c)], c, studies, found),
+    )
+    sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found)
+    glossary_all = _unique("glossary", by_kind["glossary"], found)
+    held_terms = {rid for (kind, rid) in found.held if kind == "glossary"}
+    glossary = _keep_citing(
+        "glossary", glossary_all, found,
+        lambda t: _cited(raw_of[id(t)], t.related, ("related",), glossary_all, held_terms, found, noun="glossary term"),
+    )
+
+    held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
+    return EvidenceBase(
+        meta=meta, studies=studies, prevalence=prevalence, claims=claims, sources=sources, glossary=glossary,
+        problems=tuple(sorted(found.problems)), held_back=held,
+    )
+
+
+def _keep_citing(kind: str, records: dict[str, Any], found: _Collector, reasons_for) -> dict[str, Any]:
+    kept = {}
+    for rid, record in records.items():
+        reasons = reasons_for(record)
+        if reasons:
+            for reason in reasons:
+                found.hold(kind, rid, reason)
+        else:
+            kept[rid] = record
+    return kept
+
+
+def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:
+    designs = [studies[s].design for s in claim.studies if s in studies]
+    ceiling = certainty_ceiling(designs)
+    if not designs or claim.certainty.rank <= ceiling.rank:
+        return []
+    line, col = raw.at("certainty")
+    best = max(designs, key=lambda d: _CEILING[d].rank)
+    message = (
+        f"certainty '{claim.certainty.value}' is stronger than its studies allow: the best design cited "
+        f"({best.label.lower()}) supports at most '{ceiling.value}'"
+    )
+    found.report(raw.file, line, col, f"{claim.id}.certainty", message)
+    return [message]
+
+
+def _check_sources(
+    sources: dict[str, SourceArticle], raw_of: dict[int, _Raw], studies: dict[str, Study], held_studies: set[str],
+    found: _Collector,
+) -> dict[str, SourceArticle]:
+    """Hold back single article claims (not the whole article) when their studies are missing."""
+    kept: dict[str, SourceArticle] = {}
+    seen_claims: dict[str, str] = {}
+    for article in sources.values():
+        raw = raw_of[id(article)]
+        good: list[ArticleClaim] = []
+        for i, claim in enumerate(article.claims):
+            reasons = _cited(raw, claim.studies, ("claims", i, "studies"), studies, held_studies, found)
+            if claim.id in seen_claims:
+                line, col = raw.at("claims", i, "id")
+                found.report(raw.file, line, col, f"{claim.id}.id", f"duplicate article-claim id (also in {seen_claims[claim.id]})")
+                reasons.append("duplicate id")
+            seen_claims.setdefault(claim.id, article.id)
+            if reasons:
+                for reason in reasons:
+                    found.hold("article claims", claim.id, reason)
+            else:
+                good.append(claim)
+        if good:
+            kept[article.id] = article.model_copy(update={"claims": good})
+        else:
+            found.hold("sources", article.id, "every claim of this article is held back")
+    return kept
