@@ -187,3 +187,23 @@ def export(base: EvidenceBase, fmt: str, kind: str = "studies", studies: Iterabl
     if kind != "studies":
         raise ValueError(f"{fmt} exports studies only; use --format csv for {kind}")
     return _CITATION_WRITERS[fmt](chosen)
+
+
+# ---- text citation ---------------------------------------------------------------------
+
+def vancouver(study: Study, max_authors: int = 6) -> str:
+    """A Vancouver-style reference: 'Belavý DL, Quittner MJ, et al. Title. Journal. 2017;7:45975.'"""
+    people = [n.family if not n.initials else f"{n.family} {n.initials}" for n in names(study)]
+    shown = people[:max_authors] + (["et al"] if len(people) > max_authors or has_more_authors(study) else [])
+    text = f"{', '.join(shown)}. {study.title.rstrip('.')}. {study.journal}. {study.year}"
+    if study.volume:
+        text += f";{study.volume}"
+        if study.issue:
+            text += f"({study.issue})"
+    if study.pages:
+        text += f":{study.pages}"
+    return text + "."
+
+
+def doi_url(study: Study) -> str | None:
+    return f"https://doi.org/{study.doi}" if study.doi else study.url

@@ -238,7 +238,7 @@ def _unique(kind: str, pairs: list[tuple[_Raw, Any]], found: _Collector) -> dict
 
 def _cited(
     raw: _Raw, refs: list[str], sub: tuple[str | int, ...], known: dict[str, Any], held_ids: set[str], found: _Collector,
-    noun: str = "study",
+    noun: str = "study", indexed: bool = True,
 ) -> list[str]:
     """Check each reference; report dangling ones. Returns reasons to hold the citing record back."""
     reasons = []
@@ -248,8 +248,9 @@ def _cited(
         if ref in held_ids:
             reasons.append(f"cites held-back {noun} '{ref}'")
             continue
-        line, col = raw.at(*sub, j)
-        where = f"{raw.label}.{_dotted(sub)}[{j}]"
+        at = (*sub, j) if indexed else sub
+        line, col = raw.at(*at)
+        where = f"{raw.label}.{_dotted(at)}"
         found.report(raw.file, line, col, where, f"unknown {noun} id '{ref}'")
         reasons.append(f"{where}: unknown {noun} id '{ref}'")
     return reasons
@@ -276,7 +277,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
 
     prevalence = _keep_citing(
         "prevalence", _unique("prevalence", by_kind["prevalence"], found), found,
-        lambda f: _cited(raw_of[id(f)], [f.source], ("source",), studies, held_studies, found),
+        lambda f: _cited(raw_of[id(f)], [f.source], ("source",), studies, held_studies, found, indexed=False),
     )
     claims = _keep_citing(
         "claims", _unique("claims", by_kind["claims"], found), found,

@@ -1,0 +1,1 @@
+"""Reusable UI pieces. Each takes plain data; pages only arrange them."""

@@ -1,0 +1,33 @@
+"""What every page shares: the data-problem banner, notices about the link, the disclaimer."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import streamlit as st
+
+from components.data import base
+from components import url_state
+
+
+@contextmanager
+def page_frame() -> Iterator[None]:
+    evidence = base()
+    if evidence.problems:
+        st.error(
+            f"**Some records are held back.** {len(evidence.problems)} problem(s) were found in the evidence files, "
+            f"so {len(evidence.held_back)} record(s) are not shown until a curator fixes them. "
+            "Everything else is shown as normal.",
+            icon=":material/warning:",
+        )
+        with st.expander("What is wrong (for curators)"):
+            st.code("\n".join(str(p) for p in evidence.problems), language=None)
+    url_state.begin_run()
+    try:
+        yield
+    except BaseException as e:
+        open("/tmp/runlog","a").write(f"EXC {type(e)}\n"); raise
+    open("/tmp/runlog","a").write("AFTER\n"); url_state.show_notices()
+    with st.sidebar:
+        st.caption(evidence.meta.disclaimer if evidence.meta else "This site is not medical advice.")

@@ -1,0 +1,48 @@
+"""The site map: every page, its file, title and stable URL path, in one place.
+
+`app.py` turns these into `st.Page`s; tests walk the same list, so a page that is
+added here is automatically smoke-tested under AppTest and in the browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    # No file may be named like a url_path: with a pages/ folder present, Streamlit first tries
+    # legacy folder discovery, and a file named `findings.py` would then be run for /findings
+    # *without* app.py (no navigation, no frame). tests/unit/test_site.py guards this.
+    file: str
+    title: str
+    icon: str
+    url_path: str
+    section: str
+    default: bool = False
+    # Query keys this page understands; links to it carry them along (see url_state).
+    keys: tuple[str, ...] = ()
+
+
+FILTER_KEYS = ("topic", "population", "design", "direction", "certainty", "years", "q", "sort")
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/bottom_line.py", "Home", ":material/home:", "home", "Start", default=True),
+    PageSpec("pages/take_homes.py", "Take-homes", ":material/lightbulb:", "take-homes", "Start",
+             keys=("topic", "claim", "present", "slide")),
+    PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
+    PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore", keys=FILTER_KEYS),
+    PageSpec("pages/prevalence_compare.py", "How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",
+             keys=("period", "population", "view", "present", "slide")),
+    PageSpec("pages/evidence_map.py", "Evidence map", ":material/grid_on:", "evidence-map", "Explore",
+             keys=("size", "cell", "present", "slide")),
+    PageSpec("pages/claim_check.py", "Claim check", ":material/fact_check:", "claim-check", "Explore",
+             keys=("article", "verdict", "claim", "present", "slide")),
+    PageSpec("pages/study_detail.py", "Study", ":material/article:", "study", "Reference", keys=("study",)),
+    PageSpec("pages/reference_list.py", "References", ":material/menu_book:", "references", "Reference",
+             keys=("topic", "population", "design", "years", "q")),
+    PageSpec("pages/glossary_terms.py", "Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
+    PageSpec("pages/methods_and_sources.py", "Methods", ":material/science:", "methods", "Reference"),
+)
+
+BY_PATH = {p.url_path: p for p in PAGES}

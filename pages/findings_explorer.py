@@ -1,0 +1,36 @@
+"""Findings: every take-home and every study result, filtered from the URL."""
+
+import streamlit as st
+
+from components import filters
+from components.cards import finding_card
+from components.citations import reference_list
+from components.data import base, findings_index
+from components.pager import paged, pager
+from components.site import FILTER_KEYS
+from evidence.query import numbered_references
+
+evidence, index = base(), findings_index()
+
+st.title("Findings")
+st.markdown("Every take-home and every study result in the base. Take-homes carry a certainty grade; "
+            "a single study's result is shown as reported and is not graded on its own.")
+
+query = filters.findings_filters(index.years)
+found = index.select(query)
+
+summary = f"**{len(found)} of {len(index.findings)} findings match**"
+if query.active():
+    summary += " · filtered by " + ", ".join(query.active())
+st.markdown(summary)
+if query.active():
+    filters.clear_button(FILTER_KEYS)
+
+shown, page, pages = paged(found)
+numbers = numbered_references(f.study_ids for f in shown)
+for finding in shown:
+    finding_card(finding, evidence, numbers)
+if not found:
+    st.info("Nothing matches these filters. Try removing one, or clear them all.", icon=":material/search_off:")
+pager(page, pages)
+reference_list(numbers, evidence, heading="References on this page")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("glossary")
+st.write("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("prevalence")
+st.write("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("references")
+st.write("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("study")
+st.write("Coming soon.")
