@@ -1,7 +1,6 @@
 """The frame: page config, navigation, what every page shares, then the page."""
 
 import streamlit as st
-open("/tmp/runlog","a").write("TOP\n")
 
 from components.frame import page_frame
 from components.nav import sidebar_nav
@@ -13,8 +12,6 @@ st.set_page_config(page_title="Running and your back: the evidence", page_icon="
 pages = {spec.url_path: st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
                                 default=spec.default) for spec in PAGES}
 current = st.navigation(list(pages.values()), position="hidden")
-open("/tmp/runlog","a").write("NAV\n")
 sidebar_nav(pages)
-open("/tmp/runlog","a").write(f"RUN {current.url_path!r}\n")
 with page_frame():
     current.run()

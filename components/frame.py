@@ -7,8 +7,8 @@ from typing import Iterator
 
 import streamlit as st
 
+from components import present, url_state
 from components.data import base
-from components import url_state
 
 
 @contextmanager
@@ -24,10 +24,10 @@ def page_frame() -> Iterator[None]:
         with st.expander("What is wrong (for curators)"):
             st.code("\n".join(str(p) for p in evidence.problems), language=None)
     url_state.begin_run()
-    try:
-        yield
-    except BaseException as e:
-        open("/tmp/runlog","a").write(f"EXC {type(e)}\n"); raise
-    open("/tmp/runlog","a").write("AFTER\n"); url_state.show_notices()
+    present.apply_style()
+    notices = st.container()  # drawn above the page, filled after it, once every check has run
+    yield
+    with notices:
+        url_state.show_notices()
     with st.sidebar:
         st.caption(evidence.meta.disclaimer if evidence.meta else "This site is not medical advice.")

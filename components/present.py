@@ -1,0 +1,93 @@
+"""Presentation mode: ?present=1 turns a page into slides for a projector.
+
+A page builds a list of `Slide`s (a title, a function that draws the body, a citation) and
+calls `deck(slides)` when `active()`. The current slide lives in the URL (&slide=3), so an
+educator can share or bookmark the exact slide. Leaving keeps every other parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import streamlit as st
+
+from components import url_state
+
+# Sidebar hidden, type large enough for the back of a room (28 px body), no widget chrome.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1400px; padding-top: 1.5rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 28px !important;
+  line-height: 1.45 !important; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 52px !important; }
+[data-testid="stMainBlockContainer"] h2 { font-size: 40px !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p { font-size: 22px !important; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    draw: Callable[[], None]
+    citation: str  # shown on every slide, so a photo of any slide carries its source
+
+
+def active() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def apply_style() -> None:
+    if active():
+        st.html(PRESENTATION_CSS)
+
+
+def current_slide(count: int) -> int:
+    value = st.query_params.get("slide", "1")
+    number = int(value) if value.isdigit() else 0
+    if not 1 <= number <= max(count, 1):
+        url_state.note(f"There is no slide {value}; showing slide 1 of {count}.")
+        url_state.select("slide", None)
+        return 1
+    return number
+
+
+def _go(number: int) -> None:
+    url_state.select("slide", str(number) if number > 1 else None)
+
+
+def _leave() -> None:
+    url_state.select("present", None)
+    url_state.select("slide", None)
+
+
+def _enter() -> None:
+    url_state.select("present", "1")
+    url_state.select("slide", None)
+
+
+def enter_button(label: str = "Present these as slides") -> None:
+    st.button(label, icon=":material/slideshow:", on_click=_enter, key="present_enter")
+
+
+def deck(slides: list[Slide]) -> None:
+    """Draw the current slide with its citation, a counter and previous/next controls."""
+    if not slides:
+        st.info("There is nothing to present with these filters.")
+        st.button("Leave presentation", icon=":material/close:", on_click=_leave, key="present_leave")
+        return
+    number = current_slide(len(slides))
+    slide = slides[number - 1]
+    st.title(slide.title)
+    slide.draw()
+    st.caption(f"Source: {slide.citation}")
+    left, middle, right, end = st.columns([1, 1, 1, 1])
+    left.button("Previous", icon=":material/chevron_left:", disabled=number <= 1, on_click=_go, args=(number - 1,),
+                key="slide_prev")
+    middle.markdown(f"**Slide {number} of {len(slides)}**")
+    right.button("Next", icon=":material/chevron_right:", disabled=number >= len(slides), on_click=_go,
+                 args=(number + 1,), key="slide_next")
+    end.button("Leave presentation", icon=":material/close:", on_click=_leave, key="present_leave")
