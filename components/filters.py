@@ -7,7 +7,7 @@ from typing import Iterable
 import streamlit as st
 
 from components import url_state
-from evidence.model import Design, Direction, PopulationTag, Topic
+from evidence.model import Design, Direction, PopulationTag, RecallPeriod, Topic
 from evidence.query import CERTAINTY_FILTER_LABELS, SORTS, FindingsQuery
 
 VOCAB: dict[str, tuple[str, dict[str, str]]] = {
@@ -16,13 +16,16 @@ VOCAB: dict[str, tuple[str, dict[str, str]]] = {
     "design": ("Study design", {d.value: d.label for d in Design}),
     "direction": ("Direction", {d.value: d.label for d in Direction}),
     "certainty": ("Certainty", CERTAINTY_FILTER_LABELS),
+    "period": ("Recall period", {p.value: p.label for p in RecallPeriod}),
 }
 # Changing what is shown starts again at page 1.
 _RESET_PAGE = {"on_change": url_state.select, "args": ("page", None)}
 
 
-def multi(key: str, container=st) -> list[str]:
-    label, options = VOCAB[key]
+def multi(key: str, container=st, *, label: str | None = None, options: dict[str, str] | None = None) -> list[str]:
+    """A multiselect synced to ?key=<slug>&key=<slug>; vocabularies default to VOCAB."""
+    if options is None:
+        label, options = VOCAB[key]
     url_state.seed(key, url_state.choices(key, options, label.lower()))
     chosen = container.multiselect(label, list(options), format_func=options.__getitem__, key=key,
                                    placeholder="Any", **_RESET_PAGE)
@@ -43,12 +46,19 @@ def search(container=st, placeholder: str = "e.g. disc, marathon, Belavý") -> s
                                 **_RESET_PAGE) or ""
 
 
+def single(key: str, label: str, options: dict[str, str], container=st, *, widget=None, **kwargs) -> str:
+    """One choice, synced to ?key=<slug>; the first option is the default and leaves the URL clean."""
+    default = next(iter(options))
+    given = url_state.choices(key, options, label.lower())
+    url_state.seed(key, given[0] if given else default)
+    draw = widget or container.selectbox
+    value = draw(label, list(options), format_func=options.__getitem__, key=key, **kwargs)
+    url_state.write(key, None if value == default else value)
+    return value
+
+
 def sort(container=st) -> str:
-    given = url_state.choices("sort", SORTS, "sort order")
-    url_state.seed("sort", given[0] if given else next(iter(SORTS)))
-    order = container.selectbox("Sort by", list(SORTS), format_func=SORTS.__getitem__, key="sort", **_RESET_PAGE)
-    url_state.write("sort", None if order == next(iter(SORTS)) else order)
-    return order
+    return single("sort", "Sort by", SORTS, container, **_RESET_PAGE)
 
 
 def clear_button(keys: Iterable[str]) -> None:
@@ -62,8 +72,17 @@ def clear_button(keys: Iterable[str]) -> None:
     st.button("Clear all filters", icon=":material/filter_alt_off:", on_click=clear)
 
 
-def findings_filters(years: tuple[int, int]) -> FindingsQuery:
-    with st.container(border=True):
+def filter_panel(keys: Iterable[str]):
+    """An expander for filters: open on a bare page, closed when a shared link already filters,
+    so the recipient sees the results first. Decided once per session so it never jumps shut."""
+    keys = tuple(keys)
+    remembered = "_filters_open:" + ",".join(keys)  # one memory per page's set of filters
+    st.session_state.setdefault(remembered, not any(k in st.query_params for k in keys))
+    return st.expander("Filters", icon=":material/tune:", expanded=st.session_state[remembered])
+
+
+def findings_filters(years: tuple[int, int], keys: Iterable[str]) -> FindingsQuery:
+    with filter_panel(keys):
         top = st.columns(3)
         topics, populations, designs = multi("topic", top[0]), multi("population", top[1]), multi("design", top[2])
         middle = st.columns(3)

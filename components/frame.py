@@ -23,11 +23,8 @@ def page_frame() -> Iterator[None]:
         )
         with st.expander("What is wrong (for curators)"):
             st.code("\n".join(str(p) for p in evidence.problems), language=None)
-    url_state.begin_run()
-    present.apply_style()
-    notices = st.container()  # drawn above the page, filled after it, once every check has run
-    yield
-    with notices:
-        url_state.show_notices()
     with st.sidebar:
         st.caption(evidence.meta.disclaimer if evidence.meta else "This site is not medical advice.")
+    present.apply_style()
+    url_state.begin_run()
+    yield

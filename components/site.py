@@ -33,7 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
     PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore", keys=FILTER_KEYS),
     PageSpec("pages/prevalence_compare.py", "How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",
-             keys=("period", "population", "view", "present", "slide")),
+             keys=("period", "population", "figure", "view", "present", "slide")),
     PageSpec("pages/evidence_map.py", "Evidence map", ":material/grid_on:", "evidence-map", "Explore",
              keys=("size", "cell", "present", "slide")),
     PageSpec("pages/claim_check.py", "Claim check", ":material/fact_check:", "claim-check", "Explore",

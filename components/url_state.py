@@ -18,20 +18,24 @@ from typing import Iterable, Mapping
 import streamlit as st
 
 _NOTICES = "_url_notices"
+_SLOT = "_url_notice_slot"
 
 
 def begin_run() -> None:
+    """Reserve the place above the page where notices about the link appear."""
     st.session_state[_NOTICES] = []
+    st.session_state[_SLOT] = st.empty()
 
 
 def note(message: str) -> None:
-    st.session_state.setdefault(_NOTICES, []).append(message)
-
-
-def show_notices() -> None:
-    notices = st.session_state.get(_NOTICES, [])
-    if notices:
-        st.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")
+    """Tell the reader part of their link was ignored. Drawn at once, so st.stop() cannot lose it."""
+    notices = st.session_state.setdefault(_NOTICES, [])
+    if message in notices:
+        return
+    notices.append(message)
+    slot = st.session_state.get(_SLOT)
+    if slot is not None:
+        slot.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")
 
 
 def raw(key: str) -> list[str]:
@@ -42,8 +46,8 @@ def check_values(key: str, allowed: Iterable[str], label: str) -> None:
     """Before a bound widget strips unknown values, say which ones were ignored."""
     allowed = set(allowed)
     unknown = [v for v in raw(key) if v and v not in allowed]
-    if unknown:
-        note(f"Ignored {label} {', '.join(repr(v) for v in unknown)}, which this page does not know.")
+    for value in unknown:
+        note(f"Ignored “{key}={value}”: it is not one of the {label} options here.")
 
 
 def selected(key: str, known: Mapping[str, object], label: str) -> str | None:

@@ -53,31 +53,35 @@ _PERIOD_WORDS = {
 
 
 def why_figures_differ(figures: Iterable[PrevalenceFigure], studies: dict[str, Study]) -> list[str]:
-    """Reasons two or more figures cannot simply be set side by side. Empty when they are like for like."""
+    """Short reasons why figures cannot simply be set side by side; empty when they are like for like.
+
+    With a few figures each reason names them; with many it names the kinds, to stay readable.
+    """
     figures = list(figures)
+    few = len(figures) <= 3
     reasons: list[str] = []
     periods = {f.recall_period for f in figures}
     if len(periods) > 1:
-        described = "; ".join(f"{f.display} counts back pain {_PERIOD_WORDS[f.recall_period]} ({f.population})"
-                              for f in _one_per(figures, lambda f: f.recall_period))
-        reasons.append(f"They count over different time windows: {described}. A longer window always gives a "
-                       "bigger number, so a lifetime figure and a figure for one day are not comparable.")
+        if few:
+            detail = "; ".join(f"{f.display} counts back pain {_PERIOD_WORDS[f.recall_period]}" for f in figures)
+        else:
+            detail = ", ".join(p.label.lower() for p in RecallPeriod if p in periods)
+        reasons.append(f"Different time windows ({detail}). A longer window always gives a bigger number.")
     if RecallPeriod.MIXED in periods:
-        reasons.append("At least one figure mixes studies with different or unstated time windows, so its range "
-                       "is not a single measurement.")
-    if len({f.population_tag for f in figures}) > 1:
-        names = ", ".join(sorted({f.population for f in figures}))
-        reasons.append(f"They describe different groups of people ({names}).")
+        reasons.append("A range that mixes studies with different or unstated windows is not one measurement.")
+    tags = {f.population_tag for f in figures}
+    if len(tags) > 1:
+        groups = "; ".join(f"{f.display}: {f.population}" for f in figures) if few else \
+            ", ".join(sorted(t.label.lower() for t in tags))
+        reasons.append(f"Different groups of people ({groups}).")
     if len({f.measure for f in figures}) > 1:
-        reasons.append("Some are prevalence (who has back pain) and some are incidence (who gets new back pain); "
-                       "these answer different questions.")
-    if len({f.case_definition for f in figures}) > 1 and len(figures) <= 4:
-        reasons.append("What counted as back pain differs: "
-                       + "; ".join(f"{f.display}: {f.case_definition}" for f in figures) + ".")
+        reasons.append("Some count who has back pain (prevalence), others who gets new back pain (incidence).")
+    if few and len({f.case_definition for f in figures}) > 1:
+        reasons.append("Back pain was defined differently: "
+                       + "; ".join(f"{f.display}: {f.case_definition.rstrip('.')}" for f in figures) + ".")
     designs = {studies[f.source].design for f in figures if f.source in studies}
     if len(designs) > 1:
-        reasons.append("They come from different kinds of study ("
-                       + ", ".join(sorted(d.label.lower() for d in designs)) + ").")
+        reasons.append("Different kinds of study (" + ", ".join(sorted(d.label.lower() for d in designs)) + ").")
     return reasons
 
 

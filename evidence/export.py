@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from .load import EvidenceBase
-from .model import Study
+from .model import INITIALS_RE, Study
 
 FORMATS = ("csv", "bibtex", "ris", "csljson")
 CSV_KINDS = ("studies", "outcomes", "prevalence", "claims", "article-claims", "glossary")
-_INITIALS = re.compile(r"^[A-Z\u00C0-\u00DE]{1,4}$")
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ def parse_author(author: str) -> Name | None:
     if author.lower().rstrip(".") == "et al":
         return None
     surname, _, last = author.rpartition(" ")
-    if surname and _INITIALS.match(last):
+    if surname and INITIALS_RE.match(last):
         return Name(surname, last)
     return Name(author)
 

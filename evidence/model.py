@@ -24,6 +24,7 @@ from pydantic import (
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+INITIALS_RE = re.compile(r"^[A-Z\u00C0-\u00DE]{1,4}$")
 
 
 def _slug(value: str) -> str:
@@ -65,7 +66,8 @@ class Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("-", " "))
+        # Keyed by class too: StrEnum members equal their strings, so Direction.MIXED == RecallPeriod.MIXED.
+        return _LABELS.get((type(self), self.value), self.value.replace("-", " "))
 
 
 class Design(Labelled):
@@ -157,62 +159,64 @@ class Verification(Labelled):
 
 _CERTAINTY_ORDER = [Certainty.VERY_LOW, Certainty.LOW, Certainty.MODERATE, Certainty.HIGH]
 
-_LABELS: dict[StrEnum, str] = {
-    Design.SYSTEMATIC_REVIEW_META_ANALYSIS: "Systematic review with meta-analysis",
-    Design.SYSTEMATIC_REVIEW: "Systematic review",
-    Design.RCT: "Randomised controlled trial",
-    Design.COHORT: "Cohort study",
-    Design.CROSS_SECTIONAL: "Cross-sectional study",
-    Design.CASE_SERIES: "Case series",
-    Design.NARRATIVE_REVIEW: "Narrative review",
-    Design.PROTOCOL: "Trial protocol",
-    Design.MIXED_METHODS: "Mixed-methods study",
-    Design.ANIMAL: "Animal study",
-    Design.MODELLING: "Burden-of-disease modelling",
-    Topic.PAIN: "Pain",
-    Topic.DISABILITY: "Disability",
-    Topic.DISC_HYDRATION: "Disc hydration",
-    Topic.DISC_HEIGHT: "Disc height",
-    Topic.DISC_DEGENERATION: "Disc degeneration",
-    Topic.BELIEFS: "Beliefs and fear",
-    Topic.PREVALENCE: "How common back pain is",
-    Topic.PHYSICAL_ACTIVITY: "Physical activity",
-    Topic.SITTING: "Sitting",
-    Topic.IMAGING: "Imaging findings",
-    Topic.SAFETY: "Safety and side effects",
-    PopulationTag.CHRONIC_LBP: "People with chronic low back pain",
-    PopulationTag.HEALTHY_ADULTS: "Healthy adults",
-    PopulationTag.RUNNERS: "Runners",
-    PopulationTag.MIDDLE_AGED: "Middle-aged adults",
-    PopulationTag.GENERAL_POPULATION: "General population",
-    PopulationTag.CHILDREN: "Children and teenagers",
-    Direction.BENEFIT: "Benefit",
-    Direction.NO_CLEAR_EFFECT: "No clear effect",
-    Direction.HARM: "Harm",
-    Direction.MIXED: "Mixed",
-    Direction.DESCRIPTIVE: "Describes how common",
-    Certainty.HIGH: "High",
-    Certainty.MODERATE: "Moderate",
-    Certainty.LOW: "Low",
-    Certainty.VERY_LOW: "Very low",
-    RecallPeriod.POINT: "Point (on the day asked)",
-    RecallPeriod.ONE_MONTH: "Past month",
-    RecallPeriod.TWELVE_MONTH: "Past 12 months",
-    RecallPeriod.LIFETIME: "Ever in life",
-    RecallPeriod.MIXED: "Mixed or unstated periods",
-    Verdict.SUPPORTED: "Supported",
-    Verdict.PARTLY_SUPPORTED: "Partly supported",
-    Verdict.OVERSTATED: "Overstated",
-    Verdict.NOT_SUPPORTED: "Not supported",
-    Verdict.CONTRADICTED: "Contradicted",
-    Verdict.NOT_COMPARABLE: "Not comparable",
-    ArticleKind.CLINIC_BLOG: "Clinic blog",
-    ArticleKind.COACH_REVIEW: "Coach's evidence review",
-    ArticleKind.HEALTH_NEWS: "Health news",
-    ArticleKind.SURGEON_BLOG: "Surgeon's practice blog",
-    Verification.CONFIRMED: "Confirmed against a public record",
-    Verification.AS_CITED: "Only as cited (not checked against the paper)",
-}
+# Pairs, not a dict literal: equal-valued members of different enums must not overwrite each other.
+_LABEL_PAIRS: list[tuple[StrEnum, str]] = [
+    (Design.SYSTEMATIC_REVIEW_META_ANALYSIS, "Systematic review with meta-analysis"),
+    (Design.SYSTEMATIC_REVIEW, "Systematic review"),
+    (Design.RCT, "Randomised controlled trial"),
+    (Design.COHORT, "Cohort study"),
+    (Design.CROSS_SECTIONAL, "Cross-sectional study"),
+    (Design.CASE_SERIES, "Case series"),
+    (Design.NARRATIVE_REVIEW, "Narrative review"),
+    (Design.PROTOCOL, "Trial protocol"),
+    (Design.MIXED_METHODS, "Mixed-methods study"),
+    (Design.ANIMAL, "Animal study"),
+    (Design.MODELLING, "Burden-of-disease modelling"),
+    (Topic.PAIN, "Pain"),
+    (Topic.DISABILITY, "Disability"),
+    (Topic.DISC_HYDRATION, "Disc hydration"),
+    (Topic.DISC_HEIGHT, "Disc height"),
+    (Topic.DISC_DEGENERATION, "Disc degeneration"),
+    (Topic.BELIEFS, "Beliefs and fear"),
+    (Topic.PREVALENCE, "How common back pain is"),
+    (Topic.PHYSICAL_ACTIVITY, "Physical activity"),
+    (Topic.SITTING, "Sitting"),
+    (Topic.IMAGING, "Imaging findings"),
+    (Topic.SAFETY, "Safety and side effects"),
+    (PopulationTag.CHRONIC_LBP, "People with chronic low back pain"),
+    (PopulationTag.HEALTHY_ADULTS, "Healthy adults"),
+    (PopulationTag.RUNNERS, "Runners"),
+    (PopulationTag.MIDDLE_AGED, "Middle-aged adults"),
+    (PopulationTag.GENERAL_POPULATION, "General population"),
+    (PopulationTag.CHILDREN, "Children and teenagers"),
+    (Direction.BENEFIT, "Benefit"),
+    (Direction.NO_CLEAR_EFFECT, "No clear effect"),
+    (Direction.HARM, "Harm"),
+    (Direction.MIXED, "Mixed"),
+    (Direction.DESCRIPTIVE, "Describes how common"),
+    (Certainty.HIGH, "High"),
+    (Certainty.MODERATE, "Moderate"),
+    (Certainty.LOW, "Low"),
+    (Certainty.VERY_LOW, "Very low"),
+    (RecallPeriod.POINT, "Point (on the day asked)"),
+    (RecallPeriod.ONE_MONTH, "Past month"),
+    (RecallPeriod.TWELVE_MONTH, "Past 12 months"),
+    (RecallPeriod.LIFETIME, "Ever in life"),
+    (RecallPeriod.MIXED, "Mixed or unstated periods"),
+    (Verdict.SUPPORTED, "Supported"),
+    (Verdict.PARTLY_SUPPORTED, "Partly supported"),
+    (Verdict.OVERSTATED, "Overstated"),
+    (Verdict.NOT_SUPPORTED, "Not supported"),
+    (Verdict.CONTRADICTED, "Contradicted"),
+    (Verdict.NOT_COMPARABLE, "Not comparable"),
+    (ArticleKind.CLINIC_BLOG, "Clinic blog"),
+    (ArticleKind.COACH_REVIEW, "Coach's evidence review"),
+    (ArticleKind.HEALTH_NEWS, "Health news"),
+    (ArticleKind.SURGEON_BLOG, "Surgeon's practice blog"),
+    (Verification.CONFIRMED, "Confirmed against a public record"),
+    (Verification.AS_CITED, "Only as cited (not checked against the paper)"),
+]
+_LABELS = {(type(member), member.value): text for member, text in _LABEL_PAIRS}
 
 
 class Record(BaseModel):
@@ -291,7 +295,10 @@ class Study(Record):
 
     @property
     def first_author_surname(self) -> str:
-        return self.authors[0].split()[0]
+        """'Baradaran Mahdavi S' -> 'Baradaran Mahdavi'; a group author stays whole."""
+        first = self.authors[0]
+        surname, _, initials = first.rpartition(" ")
+        return surname if surname and INITIALS_RE.match(initials) else first
 
     @property
     def short_citation(self) -> str:

@@ -228,12 +228,14 @@ def prevalence_by_period(figures: Iterable[PrevalenceFigure]) -> dict[RecallPeri
     return {p: sorted(fs, key=lambda f: f.span[0]) for p, fs in groups.items() if fs}
 
 
-def select_prevalence(base: EvidenceBase, periods: Iterable[str] = (), populations: Iterable[str] = ()
-                      ) -> list[PrevalenceFigure]:
-    periods, populations = set(periods), set(populations)
+def select_prevalence(base: EvidenceBase, periods: Iterable[str] = (), populations: Iterable[str] = (),
+                      figure_ids: Iterable[str] = ()) -> list[PrevalenceFigure]:
+    """Figures matching every filter given; picking figures by id narrows further."""
+    periods, populations, figure_ids = set(periods), set(populations), set(figure_ids)
     return [f for f in base.prevalence.values()
             if (not periods or f.recall_period.value in periods)
-            and (not populations or f.population_tag.value in populations)]
+            and (not populations or f.population_tag.value in populations)
+            and (not figure_ids or f.id in figure_ids)]
 
 
 # ---- evidence map ----------------------------------------------------------------------
@@ -285,3 +287,12 @@ def evidence_map(base: EvidenceBase) -> list[MapCell]:
                 claim_ids=tuple(c.id for c in cell_claims),
             ))
     return cells
+
+
+def take_homes(base: EvidenceBase, topics: Iterable[str] = (), only: str | None = None) -> list[Claim]:
+    """Claims for the take-homes page: bottom line first, then by certainty, then by id."""
+    if only:
+        return [base.claims[only]] if only in base.claims else []
+    topics = set(topics)
+    chosen = [c for c in base.claims.values() if not topics or topics & {t.value for t in c.topics}]
+    return sorted(chosen, key=lambda c: (c.bottom_line is None, c.bottom_line or 0, -c.certainty.rank, c.id))

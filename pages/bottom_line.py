@@ -1,4 +1,35 @@
+"""Home: the question, the bottom line with its certainty, and where to go next."""
+
 import streamlit as st
 
-st.title("home")
-st.write("Coming soon.")
+from components.cards import claim_card
+from components.citations import reference_list
+from components.data import base
+from components.entry_points import entry_points
+from evidence.query import bottom_line, numbered_references
+
+evidence = base()
+lines = bottom_line(evidence)
+numbers = numbered_references(c.studies for c in lines)
+
+st.title("Is running bad for my back?")
+st.markdown("#### The short answer, from the research so far")
+for claim in lines:
+    claim_card(claim, evidence, numbers)
+
+counts = evidence.counts()
+left, middle, right = st.columns(3)
+left.metric("Studies", counts["studies"], border=True)
+middle.metric("Take-homes", counts["claims"], border=True)
+right.metric("Articles checked", counts["sources"], border=True)
+if evidence.meta:
+    st.caption(f"Last reviewed {evidence.meta.last_reviewed:%d %B %Y}. Each take-home shows how sure we are "
+               "(its certainty) and the studies behind it; numbers in brackets link to them.")
+
+st.subheader("Explore")
+entry_points()
+
+if evidence.meta:
+    st.info(evidence.meta.disclaimer + " If you have worrying symptoms, see **When to get help**.",
+            icon=":material/medical_information:")
+reference_list(numbers, evidence)

@@ -16,7 +16,7 @@ st.title("Findings")
 st.markdown("Every take-home and every study result in the base. Take-homes carry a certainty grade; "
             "a single study's result is shown as reported and is not graded on its own.")
 
-query = filters.findings_filters(index.years)
+query = filters.findings_filters(index.years, FILTER_KEYS)
 found = index.select(query)
 
 summary = f"**{len(found)} of {len(index.findings)} findings match**"

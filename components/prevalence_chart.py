@@ -1,0 +1,81 @@
+"""The prevalence chart: one panel per recall period, so only like is drawn beside like."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from evidence import EvidenceBase
+from evidence.model import PopulationTag, PrevalenceFigure, RecallPeriod
+
+# Okabe-Ito: distinct for the common colour-vision deficiencies. Marker shapes repeat the encoding.
+POPULATION_STYLE: dict[PopulationTag, tuple[str, str]] = {
+    PopulationTag.RUNNERS: ("#D55E00", "diamond"),
+    PopulationTag.GENERAL_POPULATION: ("#0072B2", "circle"),
+    PopulationTag.HEALTHY_ADULTS: ("#009E73", "square"),
+    PopulationTag.CHRONIC_LBP: ("#CC79A7", "triangle-up"),
+    PopulationTag.MIDDLE_AGED: ("#E69F00", "cross"),
+    PopulationTag.CHILDREN: ("#56B4E9", "star"),
+}
+
+
+def row_label(figure: PrevalenceFigure, evidence: EvidenceBase) -> str:
+    source = evidence.studies.get(figure.source)
+    cited = f" ({source.short_citation})" if source else ""
+    return f"{figure.population}{cited}" + (" — incidence" if figure.measure == "incidence" else "")
+
+
+def prevalence_table(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> pd.DataFrame:
+    """Exactly what the chart shows, for screen readers and the CSV download."""
+    rows = []
+    for period, figures in groups.items():
+        for f in figures:
+            source = evidence.studies.get(f.source)
+            rows.append({
+                "Recall period": period.label, "Population": f.population, "Region": f.region,
+                "Measure": f.measure, "Figure (%)": f.display,
+                "Uncertainty": (f"{f.uncertainty_low:g}–{f.uncertainty_high:g}% ({f.uncertainty_label})"
+                                if f.uncertainty_low is not None else ""),
+                "What counted as back pain": f.case_definition,
+                "Source": source.short_citation if source else f.source, "Compare with": f.comparability,
+            })
+    return pd.DataFrame(rows)
+
+
+def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> go.Figure:
+    periods = list(groups)
+    heights = [max(1, len(groups[p])) for p in periods]
+    fig = make_subplots(rows=len(periods), cols=1, shared_xaxes=True, row_heights=heights, vertical_spacing=0.12,
+                        subplot_titles=[f"<b>{p.label}</b>" for p in periods])
+    shown_in_legend: set[PopulationTag] = set()
+    for row, period in enumerate(periods, start=1):
+        for f in groups[period]:
+            colour, symbol = POPULATION_STYLE[f.population_tag]
+            low, high = f.span
+            source = evidence.studies.get(f.source)
+            hover = (f"<b>{f.population}</b><br>{f.display} ({f.measure}, {period.label.lower()})<br>"
+                     f"Counted as back pain: {f.case_definition}<br>"
+                     f"Source: {source.short_citation if source else f.source}<extra></extra>")
+            label = row_label(f, evidence)
+            error = None
+            if f.uncertainty_low is not None and f.value is not None:
+                error = dict(type="data", symmetric=False, array=[f.uncertainty_high - f.value],
+                             arrayminus=[f.value - f.uncertainty_low], color=colour, thickness=2, width=6)
+            fig.add_trace(go.Scatter(
+                x=[low, high] if high != low else [low], y=[label] * (2 if high != low else 1),
+                mode="lines+markers+text", line=dict(color=colour, width=8),
+                marker=dict(color=colour, symbol=symbol, size=13, line=dict(color="#1b1b1b", width=1)),
+                text=[f"{low:g}%", f"{high:g}%"] if high != low else [f"{low:g}%"],
+                textposition="top center", textfont=dict(size=12, color="#1b1b1b"), error_x=error,
+                name=f.population_tag.label, legendgroup=f.population_tag.value,
+                showlegend=f.population_tag not in shown_in_legend, hovertemplate=hover,
+            ), row=row, col=1)
+            shown_in_legend.add(f.population_tag)
+        fig.update_yaxes(automargin=True, row=row, col=1)
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#d9d9d9", title_text="Share of people with back pain",
+                     row=len(periods), col=1)
+    fig.update_layout(height=140 + 95 * sum(heights) + 40 * len(periods), margin=dict(l=10, r=20, t=50, b=40),
+                      legend=dict(orientation="h", y=-0.12, title_text="Who:"), plot_bgcolor="white",
+                      font=dict(size=14, color="#1b1b1b"))
+    return fig

@@ -1,0 +1,85 @@
+"""The pieces of the prevalence page: chart with its table, icon arrays, and the comparability note."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.citations import href
+from components.icon_array import describe, icon_array_svg
+from components.prevalence_chart import prevalence_figure, prevalence_table
+from components.present import Slide
+from evidence import EvidenceBase
+from evidence.explain import why_figures_differ
+from evidence.model import PopulationTag, PrevalenceFigure, RecallPeriod
+
+_WHO = {PopulationTag.RUNNERS: "runners", PopulationTag.GENERAL_POPULATION: "adults"}
+
+
+def comparability_panel(figures: list[PrevalenceFigure], evidence: EvidenceBase) -> None:
+    """The 'why these numbers differ' note, generated from the records on screen."""
+    reasons = why_figures_differ(figures, evidence.studies)
+    if not figures:
+        st.info("No figures match these filters.", icon=":material/search_off:")
+    elif reasons:
+        st.warning("**Why these numbers differ: they are not like for like.**\n"
+                   + "\n".join(f"- {reason}" for reason in reasons), icon=":material/compare_arrows:")
+    else:
+        st.success("These figures use the same time window and measure, so they can be compared.",
+                   icon=":material/check_circle:")
+
+
+def _source_caption(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> str:
+    cited = sorted({evidence.studies[f.source].short_citation for fs in groups.values() for f in fs
+                    if f.source in evidence.studies})
+    return "Sources: " + "; ".join(cited) + ". Each panel is one recall period; ranges run from the lowest to the highest figure reported."
+
+
+def prevalence_chart(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> None:
+    if not groups:
+        return
+    figure = prevalence_figure(groups, evidence)
+    table = prevalence_table(groups, evidence)
+    st.plotly_chart(figure, config={"displaylogo": False},
+                    alt="Back-pain prevalence ranges grouped by recall period; the same data is in the table below.")
+    caption = _source_caption(groups, evidence)
+    st.caption(caption)
+    st.dataframe(table, hide_index=True)
+    try:  # chart downloads arrive with the share/export component
+        from components.chart_export import chart_downloads
+    except ImportError:
+        return
+    chart_downloads(figure, "back-pain-prevalence", caption, table)
+
+
+def icon_arrays(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> None:
+    for period, figures in groups.items():
+        st.subheader(period.label)
+        columns = st.columns(min(3, len(figures)))
+        for i, f in enumerate(figures):
+            low, high = f.span
+            who = _WHO.get(f.population_tag, "people")
+            text = describe(low, high, who)
+            with columns[i % len(columns)]:
+                st.markdown(f"**{f.population}**")
+                st.html(icon_array_svg(low, high, f"{text} ({period.label.lower()})"))
+                st.caption(f"{text}. Solid: the low end; striped: the uncertain part of the range.")
+
+
+def mix_up_link(evidence: EvidenceBase) -> None:
+    """Link to the classic mix-up: runners' mixed-window range beside a lifetime figure for everyone."""
+    runners = next((f for f in evidence.prevalence.values() if f.population_tag is PopulationTag.RUNNERS
+                    and f.recall_period is RecallPeriod.MIXED and f.measure == "prevalence"), None)
+    lifetime = next((f for f in evidence.prevalence.values() if f.population_tag is PopulationTag.GENERAL_POPULATION
+                     and f.recall_period is RecallPeriod.LIFETIME), None)
+    if runners and lifetime:
+        link = href("prevalence") + f"?figure={runners.id}&figure={lifetime.id}"
+        st.markdown(f":material/school: **For teaching:** [see why {runners.display} in runners and "
+                    f"{lifetime.display} in everyone are not a fair comparison]({link}).")
+
+
+def prevalence_slides(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> list[Slide]:
+    def draw(period: RecallPeriod):
+        return lambda: st.plotly_chart(prevalence_figure({period: groups[period]}, evidence),
+                                       config={"displaylogo": False}, alt=f"Back-pain prevalence, {period.label}")
+    return [Slide(f"Back pain: {period.label.lower()}", draw(period), _source_caption({period: fs}, evidence))
+            for period, fs in groups.items()]

@@ -1,0 +1,86 @@
+"""One study, in full: citation, design and its limits, who was studied, the numbers, and who cites it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import badges
+from components.citations import href
+from evidence import EvidenceBase
+from evidence.explain import design_limits
+from evidence.export import doi_url, vancouver
+from evidence.model import Study, Verification
+from evidence.query import article_claims_citing, claims_citing, prevalence_from
+
+
+def citation_block(study: Study) -> None:
+    st.markdown(vancouver(study))
+    links = []
+    if study.doi:
+        links.append(f"[doi:{study.doi}]({doi_url(study)})")
+    if study.url:
+        links.append(f"[Record online]({study.url})")
+    if study.pmid:
+        links.append(f"[PubMed {study.pmid}](https://pubmed.ncbi.nlm.nih.gov/{study.pmid}/)")
+    if study.registration:
+        links.append(f"Trial registration {study.registration}")
+    st.markdown(" · ".join(links))
+    icon = ":material/verified:" if study.verified is Verification.CONFIRMED else ":material/help_outline:"
+    where = f" ({study.verified_in})" if study.verified_in else ""
+    st.caption(f"{icon} {study.verified.label}{where}")
+
+
+def facts(study: Study) -> None:
+    rows = [
+        ("Design", study.design.label + (f" — {study.design_note}" if study.design_note else "")),
+        ("Who", study.population),
+        ("Age", study.age_range),
+        ("Condition", study.condition),
+        ("Participants", f"{study.sample_size:,}" if study.sample_size else None),
+        ("Studies included", str(study.studies_included) if study.studies_included else None),
+        ("Exposure or treatment", study.exposure),
+        ("Compared with", study.comparator),
+        ("Topics", ", ".join(t.label for t in study.topics)),
+    ]
+    st.markdown("\n".join(f"- **{name}:** {value}" for name, value in rows if value))
+
+
+def what_design_shows(study: Study) -> None:
+    with st.container(border=True):
+        st.markdown("**What this kind of study can and cannot show**")
+        st.markdown("\n".join(f"- {line}" for line in design_limits(study)))
+
+
+def outcomes_table(study: Study) -> None:
+    if not study.outcomes:
+        st.caption("This record carries no numeric results: it is cited for background.")
+        return
+    table = pd.DataFrame([{
+        "Outcome": o.name, "Measure": o.measure,
+        "Estimate": o.estimate, "95% CI": (f"{o.ci_low:g} to {o.ci_high:g}" if o.ci_low is not None
+                                           and o.ci_high is not None else ""),
+        "Unit": o.unit or "", "p": "" if o.p_value is None else f"{o.p_value:g}", "n": o.n or "",
+        "Direction": o.direction.label, "Subgroup": "yes (hypothesis only)" if o.subgroup else "",
+        "Note": o.note or "",
+    } for o in study.outcomes])
+    st.dataframe(table, hide_index=True)
+
+
+def cited_by(study: Study, evidence: EvidenceBase) -> None:
+    claims = claims_citing(evidence, study.id)
+    articles = article_claims_citing(evidence, study.id)
+    figures = prevalence_from(evidence, study.id)
+    if claims:
+        st.markdown("**Take-homes that cite it**")
+        st.markdown("\n".join(f"- {badges.certainty(c.certainty.value)} [{c.statement}]({href('take-homes', claim=c.id)})"
+                              for c in claims))
+    if articles:
+        st.markdown("**Article claims checked against it**")
+        st.markdown("\n".join(f"- {badges.verdict(c.verdict)} [{c.claim}]({href('claim-check', claim=c.id)}) "
+                              f"— *{a.title}*" for a, c in articles))
+    if figures:
+        st.markdown("**Prevalence figures from it**")
+        st.markdown("\n".join(f"- {f.display} ({f.recall_period.label.lower()}): {f.population}" for f in figures))
+    if not (claims or articles or figures):
+        st.caption("Nothing else in the base cites this study yet.")

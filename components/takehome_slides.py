@@ -1,0 +1,26 @@
+"""Take-homes as projector slides: one statement per slide, its certainty and sources on it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import badges
+from components.present import Slide
+from evidence import EvidenceBase
+from evidence.export import vancouver
+from evidence.model import Claim
+
+
+def takehome_slides(claims: list[Claim], evidence: EvidenceBase, numbers: dict[str, int]) -> list[Slide]:
+    def draw(claim: Claim):
+        def body() -> None:
+            st.markdown(f"## {claim.statement}")
+            st.markdown(badges.certainty(claim.certainty.value) + " " + badges.direction(claim.direction))
+            st.markdown(f"Why: {claim.certainty_reason}")
+        return body
+
+    def sources(claim: Claim) -> str:
+        return "; ".join(f"[{numbers[s]}] {vancouver(evidence.studies[s])}" for s in claim.studies
+                         if s in evidence.studies)
+
+    return [Slide(f"Take-home {i}", draw(c), sources(c)) for i, c in enumerate(claims, start=1)]
