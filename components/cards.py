@@ -9,6 +9,7 @@ from components.citations import cite, href, study_href
 from evidence import EvidenceBase
 from evidence.model import Claim, Study
 from evidence.query import Finding, format_result
+from evidence.textlinks import link_terms
 
 
 def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
@@ -19,7 +20,7 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
         st.markdown(f"{claim.statement} {cite(claim.studies, numbers)}")
         st.caption(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
         with st.expander("For experts: the numbers"):
-            st.markdown(claim.expert_summary)
+            st.markdown(link_terms(claim.expert_summary, evidence.glossary))
             for study_id in claim.studies:
                 if study_id in evidence.studies:
                     _study_line(evidence.studies[study_id])

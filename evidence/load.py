@@ -88,7 +88,7 @@ class EvidenceBase:
 
 # GRADE starts observational evidence at low; reviews of opinion and protocols earn less.
 # A claim may never be rated above what the best design it cites allows.
-_CEILING: dict[Design, Certainty] = {
+CERTAINTY_CEILING: dict[Design, Certainty] = {
     Design.SYSTEMATIC_REVIEW_META_ANALYSIS: Certainty.HIGH,
     Design.SYSTEMATIC_REVIEW: Certainty.HIGH,
     Design.RCT: Certainty.HIGH,
@@ -104,7 +104,7 @@ _CEILING: dict[Design, Certainty] = {
 
 
 def certainty_ceiling(designs: list[Design]) -> Certainty:
-    return max((_CEILING[d] for d in designs), key=lambda c: c.rank, default=Certainty.VERY_LOW)
+    return max((CERTAINTY_CEILING[d] for d in designs), key=lambda c: c.rank, default=Certainty.VERY_LOW)
 
 
 @dataclass
@@ -317,7 +317,7 @@ def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: 
     if not designs or claim.certainty.rank <= ceiling.rank:
         return []
     line, col = raw.at("certainty")
-    best = max(designs, key=lambda d: _CEILING[d].rank)
+    best = max(designs, key=lambda d: CERTAINTY_CEILING[d].rank)
     message = (
         f"certainty '{claim.certainty.value}' is stronger than its studies allow: the best design cited "
         f"({best.label.lower()}) supports at most '{ceiling.value}'"

@@ -259,6 +259,18 @@ class MapCell:
         return not self.study_ids
 
 
+def distinct_participants(studies: Iterable[Study]) -> int:
+    """People across studies, counting each trial once: reports sharing a registration are one sample.
+
+    Four reports of the same 40-person trial are 40 people, not 160. Studies without a sample size add 0.
+    """
+    largest: dict[str, int] = {}
+    for s in studies:
+        group = s.registration or s.id
+        largest[group] = max(largest.get(group, 0), s.sample_size or 0)
+    return sum(largest.values())
+
+
 def evidence_map(base: EvidenceBase) -> list[MapCell]:
     """Outcome topic × population: who was studied for what, how many people, which way it points."""
     studies: dict[tuple[Topic, PopulationTag], set[str]] = defaultdict(set)
@@ -281,7 +293,7 @@ def evidence_map(base: EvidenceBase) -> list[MapCell]:
             cell_claims = claims[(topic, population)]
             cells.append(MapCell(
                 topic=topic, population=population, study_ids=ids,
-                participants=sum(base.studies[i].sample_size or 0 for i in ids),
+                participants=distinct_participants(base.studies[i] for i in ids),
                 direction=(next(iter(dirs)) if len(dirs) == 1 else Direction.MIXED) if dirs else None,
                 best_certainty=max((c.certainty for c in cell_claims), key=lambda c: c.rank, default=None),
                 claim_ids=tuple(c.id for c in cell_claims),
@@ -296,3 +308,13 @@ def take_homes(base: EvidenceBase, topics: Iterable[str] = (), only: str | None 
     topics = set(topics)
     chosen = [c for c in base.claims.values() if not topics or topics & {t.value for t in c.topics}]
     return sorted(chosen, key=lambda c: (c.bottom_line is None, c.bottom_line or 0, -c.certainty.rank, c.id))
+
+
+def search_glossary(base: EvidenceBase, text: str = "", only: str | None = None) -> list:
+    """Glossary terms matching `text` in the term, aliases or definition, alphabetically."""
+    if only:
+        return [base.glossary[only]] if only in base.glossary else []
+    needle = text.strip().lower()
+    terms = [t for t in base.glossary.values()
+             if not needle or needle in f"{t.term} {' '.join(t.aliases)} {t.definition}".lower()]
+    return sorted(terms, key=lambda t: t.term.lower())

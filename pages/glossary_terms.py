@@ -1,4 +1,23 @@
+"""Glossary: plain definitions, searchable, each term linkable as ?term=<id>."""
+
 import streamlit as st
 
-st.title("glossary")
-st.write("Coming soon.")
+from components import filters, url_state
+from components.data import base
+from components.glossary_view import term_card
+from evidence.query import search_glossary
+
+evidence = base()
+chosen = url_state.selected("term", evidence.glossary, "glossary term")
+
+st.title("Glossary")
+st.markdown("The words this site uses, in plain language. Open *More detail* for the technical note.")
+text = filters.search(placeholder="e.g. disc, prevalence, placebo")
+terms = search_glossary(evidence, text, chosen)
+
+if chosen:
+    st.button("Showing one term: show them all", icon=":material/list:", on_click=url_state.select,
+              args=("term", None))
+st.caption(f"{len(terms)} of {len(evidence.glossary)} terms")
+for term in terms:
+    term_card(term, evidence, open_detail=term.id == chosen)

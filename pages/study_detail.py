@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import filters, url_state
 from components.data import base
+from evidence.textlinks import link_terms
 from components.study_view import cited_by, citation_block, facts, outcomes_table, what_design_shows
 
 evidence = base()
@@ -23,7 +24,7 @@ if study is None:
 
 st.header(study.title, anchor=False)
 citation_block(study)
-st.info(study.summary, icon=":material/summarize:")
+st.info(link_terms(study.summary, evidence.glossary), icon=":material/summarize:")
 left, right = st.columns([3, 2])
 with left:
     facts(study)

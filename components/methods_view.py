@@ -1,0 +1,46 @@
+"""The methods page's tables: the certainty scale with its wording rule, and measured reading levels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.badges import CERTAINTY_SYMBOL
+from evidence import EvidenceBase
+from evidence.load import CERTAINTY_CEILING
+from evidence.model import CERTAINTY_WORDS, Certainty
+from evidence.readability import TARGET_GRADE, summary, take_home_readings
+
+MEANING = {
+    Certainty.HIGH: "Further research is very unlikely to change the answer.",
+    Certainty.MODERATE: "The answer is probably close; new studies could change it.",
+    Certainty.LOW: "The answer may be quite different once better studies are done.",
+    Certainty.VERY_LOW: "We don't really know yet; treat it as a lead, not an answer.",
+}
+
+
+def certainty_scale() -> None:
+    rows = [{"Certainty": f"{CERTAINTY_SYMBOL[c]} {c.label}", "What it means": MEANING[c],
+             "Take-homes must say": " or ".join(f"“{w}”" for w in CERTAINTY_WORDS[c]) or "(plain statement)"}
+            for c in reversed(list(Certainty))]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def design_ceilings() -> None:
+    rows = [{"Best design cited": d.label, "Highest certainty allowed": c.label} for d, c in CERTAINTY_CEILING.items()]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+@st.cache_data(show_spinner=False)
+def _readings(_evidence: EvidenceBase, stamp: str) -> pd.DataFrame:
+    return pd.DataFrame([{"Take-home": r.id, "US grade": r.grade, f"At or below {TARGET_GRADE:g}": "yes" if r.ok else "no",
+                          "Statement": r.text} for r in take_home_readings(_evidence)])
+
+
+def reading_levels(evidence: EvidenceBase, stamp: str) -> None:
+    table = _readings(evidence, stamp)
+    stats = summary(take_home_readings(evidence))
+    st.markdown(f"Measured with the Flesch–Kincaid grade (textstat): **{stats['at_or_below_target']} of "
+                f"{stats['count']}** take-homes are at or below grade {TARGET_GRADE:g}; the range is "
+                f"{stats['min']:g} to {stats['max']:g}, median {stats['median']:g}.")
+    st.dataframe(table, hide_index=True)

@@ -1,0 +1,102 @@
+"""Pure helpers for the claim check: counting verdicts, choosing claims, grouping design limits.
+
+Everything the claim-check page counts or summarises is computed here from the records,
+so the numbers on screen always match the base.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from .explain import design_limits
+from .load import EvidenceBase
+from .model import ArticleClaim, SourceArticle, Study, Verdict
+
+# Worst news for the article last, so a stacked bar reads from "backed" to "not backed".
+VERDICT_ORDER: tuple[Verdict, ...] = (Verdict.SUPPORTED, Verdict.PARTLY_SUPPORTED, Verdict.OVERSTATED,
+                                      Verdict.NOT_COMPARABLE, Verdict.NOT_SUPPORTED, Verdict.CONTRADICTED)
+
+# What each verdict means, in plain words (grade 8 or below).
+VERDICT_MEANING: dict[Verdict, str] = {
+    Verdict.SUPPORTED: "The studies back what the article says.",
+    Verdict.PARTLY_SUPPORTED: "Part of it is right, but the article leaves out a limit or goes a step too far.",
+    Verdict.OVERSTATED: "The studies point the same way, but the article makes the result sound bigger "
+                        "or more certain than it is.",
+    Verdict.NOT_COMPARABLE: "The article sets two numbers side by side that measure different things.",
+    Verdict.NOT_SUPPORTED: "No study in this base tests it, so we cannot say it is true.",
+    Verdict.CONTRADICTED: "The studies show something different from what the article says.",
+}
+
+
+def verdict_counts(claims: Iterable[ArticleClaim]) -> dict[Verdict, int]:
+    """Claims per verdict, every verdict present (zeros included), in VERDICT_ORDER."""
+    counted = Counter(c.verdict for c in claims)
+    return {v: counted.get(v, 0) for v in VERDICT_ORDER}
+
+
+def counts_by_article(base: EvidenceBase) -> dict[str, dict[Verdict, int]]:
+    """{article id: {verdict: count}} for every source article, in the base's order."""
+    return {a.id: verdict_counts(a.claims) for a in base.sources.values()}
+
+
+def count_line(counts: dict[Verdict, int]) -> str:
+    """'63 claims checked: 7 supported, 14 partly supported, ...' (verdicts with no claims left out)."""
+    total = sum(counts.values())
+    parts = [f"{n} {v.label.lower()}" for v, n in counts.items() if n]
+    noun = "claim" if total == 1 else "claims"
+    return f"{total} {noun} checked: " + ", ".join(parts) + "." if parts else f"{total} {noun} checked."
+
+
+@dataclass(frozen=True)
+class ArticleSelection:
+    article: SourceArticle
+    claims: tuple[ArticleClaim, ...]
+
+
+def select_claims(base: EvidenceBase, articles: Iterable[str] = (), verdicts: Iterable[str] = (),
+                  claim: str | None = None) -> list[ArticleSelection]:
+    """Articles with the claims that match; one claim id narrows to that claim and its article.
+
+    Articles left with no matching claim are dropped, so the page never shows an empty header.
+    """
+    if claim:
+        found = base.article_claims.get(claim)
+        return [ArticleSelection(found[0], (found[1],))] if found else []
+    articles, verdicts = set(articles), set(verdicts)
+    chosen = []
+    for a in base.sources.values():
+        if articles and a.id not in articles:
+            continue
+        claims = tuple(c for c in a.claims if not verdicts or c.verdict.value in verdicts)
+        if claims:
+            chosen.append(ArticleSelection(a, claims))
+    return chosen
+
+
+def cited_studies(claims: Iterable[ArticleClaim], studies: dict[str, Study]) -> list[Study]:
+    """The studies behind some claims, each once, in order of first mention; unknown ids skipped."""
+    ids = dict.fromkeys(s for c in claims for s in c.studies)
+    return [studies[s] for s in ids if s in studies]
+
+
+def limits_by_study(study_list: Iterable[Study]) -> list[tuple[tuple[Study, ...], tuple[str, ...]]]:
+    """What each design can show, with studies that share the same explanation grouped together.
+
+    Four reports of one trial share one paragraph instead of repeating it four times.
+    """
+    groups: dict[tuple[str, ...], list[Study]] = {}
+    for study in study_list:
+        groups.setdefault(tuple(design_limits(study)), []).append(study)
+    return [(tuple(members), lines) for lines, members in groups.items()]
+
+
+def article_byline(article: SourceArticle) -> str:
+    """'Fitness Simplified · Zachary Keith · 2025 · Coach's evidence review' ('undated' when no date)."""
+    parts = [article.publisher]
+    if article.author:
+        parts.append(f"by {article.author}")
+    parts.append(article.date or "undated")
+    parts.append(article.kind.label)
+    return " · ".join(parts)
