@@ -1,0 +1,65 @@
+"""Findings: filters come from the URL, counts match the pure query, bad values give a notice."""
+
+import re
+
+from evidence.query import FindingsQuery
+from components.data import findings_index
+from tests.app.apptest_helpers import open_view
+
+COUNT = re.compile(r"\*\*(\d+) of (\d+) findings match\*\*")
+
+
+def shown_count(at) -> tuple[int, int]:
+    for md in at.markdown:
+        if m := COUNT.search(md.value):
+            return int(m.group(1)), int(m.group(2))
+    raise AssertionError("no count line on the page")
+
+
+def test_unfiltered_count_is_every_finding():
+    at = open_view("findings")
+    matched, total = shown_count(at)
+    assert matched == total == len(findings_index().findings)
+
+
+def test_url_filters_set_widgets_and_narrow_to_the_pure_query():
+    at = open_view("findings", topic=["pain"], design=["rct"])
+    assert at.multiselect(key="topic").value == ["pain"]
+    assert at.multiselect(key="design").value == ["rct"]
+    expected = findings_index().select(FindingsQuery(topics=frozenset({"pain"}), designs=frozenset({"rct"})))
+    matched, total = shown_count(at)
+    assert matched == len(expected) and 0 < matched < total
+
+
+def test_unknown_filter_value_is_ignored_with_a_notice():
+    at = open_view("findings", topic=["pain", "bogus"], sort="nope")
+    assert not at.exception
+    assert at.multiselect(key="topic").value == ["pain"]
+    notice = " ".join(i.value for i in at.info)
+    assert "topic=bogus" in notice and "sort=nope" in notice
+
+
+def test_changing_a_filter_writes_slugs_to_the_url():
+    at = open_view("findings")
+    at.multiselect(key="topic").set_value(["disc-hydration", "pain"]).run()
+    assert at.query_params["topic"] == ["disc-hydration", "pain"]
+
+
+def test_certainty_filter_not_graded_keeps_only_single_results():
+    at = open_view("findings", certainty=["not-graded"])
+    matched, _ = shown_count(at)
+    assert matched == sum(f.kind == "result" for f in findings_index().findings)
+
+
+def test_page_beyond_the_end_clamps_with_a_notice():
+    at = open_view("findings", page="999")
+    assert not at.exception
+    assert any("There is no page 999" in i.value for i in at.info)
+
+
+def test_year_range_from_url_narrows():
+    at = open_view("findings", years=["2024", "2026"])
+    assert at.slider(key="years").value == (2024, 2026)
+    matched, _ = shown_count(at)
+    expected = findings_index().select(FindingsQuery(year_from=2024, year_to=2026))
+    assert matched == len(expected)

@@ -1,0 +1,79 @@
+"""Study, References, Glossary, Methods, Home, Take-homes and Prevalence against the shipped base."""
+
+import re
+
+from components.data import base
+from evidence.query import bottom_line, filter_studies
+from tests.app.apptest_helpers import open_view
+
+
+def test_study_deep_link_shows_that_study_and_who_cites_it():
+    at = open_view("study", study="belavy-2017-running-discs")
+    assert at.selectbox(key="study").value == "belavy-2017-running-discs"
+    assert [h.value for h in at.header] == ["Running exercise strengthens the intervertebral disc"]
+    text = " ".join(m.value for m in at.markdown)
+    assert "10.1038/srep45975" in text
+    assert "claim-check?claim=" in text  # article claims checked against it are listed
+
+
+def test_stale_study_id_gives_a_notice_not_a_traceback():
+    at = open_view("study", study="no-such-study")
+    assert not at.exception
+    assert any("No study called 'no-such-study'" in i.value for i in at.info)
+
+
+def test_references_filter_matches_pure_selection():
+    at = open_view("references", design=["rct"])
+    expected = filter_studies(base(), designs=["rct"])
+    assert any(m.value == f"**{len(expected)} of {len(base().studies)} studies**" for m in at.markdown)
+
+
+def test_glossary_term_deep_link_shows_one_term():
+    at = open_view("glossary", term="mcid")
+    assert any(c.value == f"1 of {len(base().glossary)} terms" for c in at.caption)
+    assert any("minimal clinically important difference" in m.value.lower() for m in at.markdown)
+
+
+def test_methods_reports_a_reading_level_for_every_take_home():
+    at = open_view("methods")
+    tables = [df.value for df in at.dataframe]
+    readings = next(t for t in tables if "US grade" in t.columns)
+    assert len(readings) == len(base().claims)
+    assert (readings["US grade"] <= 8).all()
+
+
+def test_home_shows_the_bottom_line_in_order():
+    at = open_view("home")
+    statements = [c.statement for c in bottom_line(base())]
+    assert len(statements) == 4
+    page = [m.value for m in at.markdown]
+    positions = [next(i for i, v in enumerate(page) if v.startswith(s)) for s in statements]
+    assert positions == sorted(positions)
+
+
+def test_take_home_deep_link_and_its_numbered_references():
+    claim = next(iter(base().claims.values()))
+    at = open_view("take-homes", claim=claim.id)
+    page = " ".join(m.value for m in at.markdown)
+    assert claim.statement in page
+    # Every study it cites appears once in the numbered reference list.
+    assert len(re.findall(r"^\d+\. ", next(m.value for m in at.markdown if m.value.startswith("1. ")), re.M)) == \
+        len(set(claim.studies))
+
+
+def test_take_homes_present_mode_shows_slide_counter_and_citation():
+    at = open_view("take-homes", present="1", slide="2")
+    assert any(m.value == f"**Slide 2 of {len(base().claims)}**" for m in at.markdown)
+    assert any(c.value.startswith("Source: [") for c in at.caption)
+
+
+def test_prevalence_mixed_periods_get_the_not_comparable_note():
+    at = open_view("prevalence", figure=["runners-maselli-2020-range", "us-adults-urits-2019-lifetime"])
+    note = " ".join(w.value for w in at.warning)
+    assert "not like for like" in note and "Different time windows" in note
+
+
+def test_prevalence_like_for_like_gets_no_warning():
+    at = open_view("prevalence", figure=["global-gbd-2017-point", "global-gbd-2010-point"])
+    assert not at.warning
+    assert any("can be compared" in s.value for s in at.success)
