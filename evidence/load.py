@@ -171,7 +171,9 @@ def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_R
         try:
             located = load_located(path.read_text(encoding="utf-8"))
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
+            # An unclosed [ or { is noticed lines later; the line that opened it is the one to fix.
+            opened = err.context_mark if err.context and "flow" in err.context else None
+            mark = opened or err.problem_mark or err.context_mark
             what = " ".join(p for p in (err.context, err.problem) if p)
             found.report(name, mark.line + 1, mark.column + 1, "yaml", f"malformed YAML: {what}")
             continue
@@ -285,12 +287,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
         + _ceiling_reasons(raw_of[id(c)], c, studies, found),
     )
     sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found)
-    glossary_all = _unique("glossary", by_kind["glossary"], found)
-    held_terms = {rid for (kind, rid) in found.held if kind == "glossary"}
-    glossary = _keep_citing(
-        "glossary", glossary_all, found,
-        lambda t: _cited(raw_of[id(t)], t.related, ("related",), glossary_all, held_terms, found, noun="glossary term"),
-    )
+    glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
     return EvidenceBase(
@@ -309,6 +306,27 @@ def _keep_citing(kind: str, records: dict[str, Any], found: _Collector, reasons_
         else:
             kept[rid] = record
     return kept
+
+
+def _keep_linked_terms(terms: dict[str, GlossaryTerm], raw_of: dict[int, _Raw], found: _Collector
+                       ) -> dict[str, GlossaryTerm]:
+    """Hold back terms with unknown related ids, then, until nothing changes, terms related to a held one."""
+    known = dict(terms)
+    for term in terms.values():
+        if reasons := _cited(raw_of[id(term)], term.related, ("related",), terms, set(), found, noun="glossary term"):
+            for reason in reasons:
+                found.hold("glossary", term.id, reason)
+            del known[term.id]
+    changed = True
+    while changed:
+        changed = False
+        for term in list(known.values()):
+            held = [r for r in term.related if r not in known]
+            if held:
+                found.hold("glossary", term.id, f"cites held-back glossary term '{held[0]}'")
+                del known[term.id]
+                changed = True
+    return known
 
 
 def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -45,13 +48,28 @@ def _doi(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=4)
+def _year_on(day: int) -> int:
+    return dt.date.fromordinal(day + dt.date(1970, 1, 1).toordinal()).year
+
+
+def _this_year() -> int:
+    # date.today() asks the OS clock and time zone; at 10,000 studies that alone cost a second.
+    return _year_on(int(time.time() // 86_400))
+
+
 def _not_future_year(value: int) -> int:
-    this_year = dt.date.today().year
+    this_year = _this_year()
     if value > this_year:
         raise ValueError(f"year {value} is in the future (it is {this_year})")
     if value < 1900:
         raise ValueError(f"year {value} is implausibly early")
     return value
+
+
+def _iso_text(value: object) -> object:
+    """YAML reads an unquoted 2025-06-08 as a date, and 2018 as a number; both mean the text."""
+    return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
 
 
 Slug = Annotated[str, AfterValidator(_slug)]
@@ -420,7 +438,8 @@ class SourceArticle(Record):
     title: Text
     publisher: Text
     author: str | None = None
-    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD; omit if undated.")
+    date: Annotated[str, BeforeValidator(_iso_text)] | None = Field(
+        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD; omit if undated.")
     url: str | None = None
     kind: ArticleKind
     seed_file: str | None = Field(default=None, description="The file in shared/seeds this was curated from.")
