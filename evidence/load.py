@@ -120,7 +120,9 @@ class _Raw:
     @property
     def label(self) -> str:
         rid = self.data.get("id") if isinstance(self.data, dict) else None
-        return rid if isinstance(rid, str) and rid else f"{self.kind}[{self.path[-1]}]"
+        if isinstance(rid, str) and rid:
+            return rid
+        return self.kind if len(self.path) == 1 else f"{self.kind}[{self.path[-1]}]"
 
     def at(self, *sub: str | int) -> tuple[int, int]:
         pos = self.located.position_of(self.path + sub)
@@ -312,8 +314,9 @@ def _keep_linked_terms(terms: dict[str, GlossaryTerm], raw_of: dict[int, _Raw], 
                        ) -> dict[str, GlossaryTerm]:
     """Hold back terms with unknown related ids, then, until nothing changes, terms related to a held one."""
     known = dict(terms)
+    invalid = {rid for (kind, rid) in found.held if kind == "glossary"}  # failed validation: hold quietly
     for term in terms.values():
-        if reasons := _cited(raw_of[id(term)], term.related, ("related",), terms, set(), found, noun="glossary term"):
+        if reasons := _cited(raw_of[id(term)], term.related, ("related",), terms, invalid, found, noun="glossary term"):
             for reason in reasons:
                 found.hold("glossary", term.id, reason)
             del known[term.id]

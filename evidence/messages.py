@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Any
 
 from pydantic import BaseModel
@@ -31,7 +32,11 @@ def plain_message(error: dict[str, Any], model: type[BaseModel] | None = None) -
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return f"unknown field (allowed here: {_allowed_fields(model)})"
+        name = str(error["loc"][-1]) if error.get("loc") else ""
+        close = get_close_matches(name, list(model.model_fields), n=1) if model else []
+        if close:
+            return f"unknown field '{name}': did you mean '{close[0]}'?"
+        return f"unknown field '{name}' (allowed here: {_allowed_fields(model)})"
     if kind == "enum":
         return f"{_shown(value)} is not one of: {ctx.get('expected', '').replace(chr(39), '')}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -49,9 +54,9 @@ def plain_message(error: dict[str, Any], model: type[BaseModel] | None = None) -
     if kind.startswith("date"):
         return f"expected a date written YYYY-MM-DD, got {_shown(value)}"
     if kind == "greater_than_equal":
-        return f"{_shown(value)} is below the minimum of {ctx['ge']}"
+        return f"{_shown(value)} is below the minimum of {ctx['ge']:g}"
     if kind == "less_than_equal":
-        return f"{_shown(value)} is above the maximum of {ctx['le']}"
+        return f"{_shown(value)} is above the maximum of {ctx['le']:g}"
     if kind == "too_short":
         count = ctx.get("min_length", 1)
         return f"needs at least {count} item{'s' if count != 1 else ''}"

@@ -72,8 +72,9 @@ def _iso_text(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Doi = Annotated[str, AfterValidator(_doi)]
+# The patterns go into the JSON Schema for editors; our validators give the plain-language message.
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
+Doi = Annotated[str, AfterValidator(_doi), Field(json_schema_extra={"pattern": DOI_RE.pattern})]
 Year = Annotated[int, AfterValidator(_not_future_year)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1)]
@@ -394,9 +395,10 @@ CERTAINTY_WORDS: dict[Certainty, tuple[str, ...]] = {
 class Claim(Record):
     """A plain-language take-home, with its certainty and the studies behind it."""
 
+    # certainty comes before statement so the statement's wording can be checked against it.
+    certainty: Certainty
     statement: Text = Field(description="Patient layer, grade 8 or below, hedged to match certainty.")
     expert_summary: Text = Field(description="Expert layer: the numbers, designs and limits.")
-    certainty: Certainty
     certainty_reason: Text = Field(description="Why this GRADE level: risk of bias, imprecision, indirectness...")
     direction: Direction
     topics: list[Topic] = Field(min_length=1)
@@ -404,16 +406,18 @@ class Claim(Record):
     studies: list[Slug] = Field(min_length=1, description="Study ids, most important first; cited as [1], [2]...")
     bottom_line: int | None = Field(default=None, ge=1, description="Position on the home page's bottom line, if shown there.")
 
-    @model_validator(mode="after")
-    def _wording_matches_certainty(self) -> Claim:
-        words = CERTAINTY_WORDS[self.certainty]
-        lowered = self.statement.lower().replace("’", "'")
+    @field_validator("statement")
+    @classmethod
+    def _wording_matches_certainty(cls, statement: str, info: ValidationInfo) -> str:
+        certainty = info.data.get("certainty")
+        words = CERTAINTY_WORDS.get(certainty, ()) if certainty else ()
+        lowered = statement.lower().replace("’", "'")
         if words and not any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words):
             raise ValueError(
-                f"a {self.certainty.label.lower()}-certainty statement must say so: use "
+                f"a {certainty.label.lower()}-certainty statement must say so: use "
                 + " or ".join(f"'{w}'" for w in words)
             )
-        return self
+        return statement
 
 
 class ArticleClaim(Record):
@@ -428,7 +432,7 @@ class ArticleClaim(Record):
     @model_validator(mode="after")
     def _judged_against_studies(self) -> ArticleClaim:
         if not self.studies and self.verdict is not Verdict.NOT_SUPPORTED:
-            raise ValueError(f"a '{self.verdict.label.lower()}' verdict must name the studies behind it")
+            raise ValueError(f"the verdict '{self.verdict.label.lower()}' must name the studies behind it")
         return self
 
 

@@ -80,7 +80,7 @@ def load_located(text: str) -> Located:
     marks: dict[Path, yaml.Mark] = {}
     duplicates: list[tuple[Path, Position]] = []
     anchors: dict[str, Any] = {}
-    # Each open container: [container, its path, key awaiting a value, key position, key mark]
+    # Each open container: [container, its path, key awaiting a value, key position, key mark, merged keys]
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
@@ -105,11 +105,13 @@ def load_located(text: str) -> Located:
                 return parent
             else:
                 key, key_pos = frame[2], frame[3]
-                if key == "<<" and _merge(container, value):  # YAML merge key, as SafeLoader does
+                if key == "<<" and _merge(container, value, frame[5]):  # YAML merge key, as SafeLoader does
                     frame[2] = _NO_KEY
                     return parent
                 path = parent + (key,)
-                if key in container:
+                if key in frame[5]:  # overriding a merged key is the point of a merge, not a duplicate
+                    frame[5].discard(key)
+                elif key in container:
                     duplicates.append((path, key_pos))
                 container[key] = value
                 frame[2] = _NO_KEY
@@ -128,7 +130,7 @@ def load_located(text: str) -> Located:
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = place(container, event)
-            stack.append([container, path, _NO_KEY, None, None])
+            stack.append([container, path, _NO_KEY, None, None, set()])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
         elif isinstance(event, yaml.AliasEvent):
@@ -142,14 +144,16 @@ def load_located(text: str) -> Located:
     return Located(root, marks, duplicates)
 
 
-def _merge(container: dict, value: Any) -> bool:
-    """Apply `<<: *anchor` (or a list of them): keys already set win. False if it is not a merge."""
+def _merge(container: dict, value: Any, merged: set) -> bool:
+    """Apply `<<: *anchor` (or a list of them): keys set explicitly win. False if it is not a merge."""
     sources = value if isinstance(value, list) else [value]
     if not sources or not all(isinstance(v, dict) for v in sources):
         return False
     for source in sources:
         for key, item in source.items():
-            container.setdefault(key, item)
+            if key not in container:
+                container[key] = item
+                merged.add(key)
     return True
 
 
