@@ -61,7 +61,8 @@ def icon_arrays(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> None:
             text = describe(low, high, who)
             with columns[i % len(columns)]:
                 st.markdown(f"**{f.population}**")
-                st.html(icon_array_svg(low, high, f"{text} ({period.label.lower()})"))
+                label = f"{text} ({period.label.lower()})"
+                st.image(icon_array_svg(low, high, label), alt=label, width=220)
                 st.caption(f"{text}. Solid: the low end; striped: the uncertain part of the range.")
 
 
