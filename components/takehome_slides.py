@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import badges
+from components.badges import CERTAINTY_SYMBOL
 from components.present import Slide
 from evidence import EvidenceBase
 from evidence.export import vancouver
@@ -15,12 +15,14 @@ def takehome_slides(claims: list[Claim], evidence: EvidenceBase, numbers: dict[s
     def draw(claim: Claim):
         def body() -> None:
             st.markdown(f"## {claim.statement}")
-            st.markdown(badges.certainty(claim.certainty.value) + " " + badges.direction(claim.direction))
+            # Plain large text, not a badge: a badge's small type is unreadable from the back of a room.
+            st.markdown(f"**{CERTAINTY_SYMBOL[claim.certainty]} {claim.certainty.label} certainty** · "
+                        f"{claim.direction.label}")
             st.markdown(f"Why: {claim.certainty_reason}")
         return body
 
     def sources(claim: Claim) -> str:
-        return "; ".join(f"[{numbers[s]}] {vancouver(evidence.studies[s])}" for s in claim.studies
-                         if s in evidence.studies)
+        return "; ".join(f"[{numbers[s]}] {vancouver(evidence.studies[s]).rstrip('.')}" for s in claim.studies
+                         if s in evidence.studies) + "."
 
     return [Slide(f"Take-home {i}", draw(c), sources(c)) for i, c in enumerate(claims, start=1)]
