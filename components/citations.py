@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components import share
+
 from evidence import EvidenceBase
 from evidence.export import doi_url, vancouver
 
@@ -29,6 +31,7 @@ def cite(study_ids: Iterable[str], numbers: dict[str, int]) -> str:
 def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str = "References") -> None:
     if not numbers:
         return
+    share.shows_studies(sorted(numbers, key=numbers.get))  # so "Cite this view" cites them too
     st.subheader(heading, anchor="references")
     lines = []
     for study_id, n in sorted(numbers.items(), key=lambda item: item[1]):

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from components import present, url_state
+from components import present, share, theme, url_state
 from components.data import base
 
 
@@ -25,6 +25,9 @@ def page_frame() -> Iterator[None]:
             st.code("\n".join(str(p) for p in evidence.problems), language=None)
     with st.sidebar:
         st.caption(evidence.meta.disclaimer if evidence.meta else "This site is not medical advice.")
+    theme.apply()
     present.apply_style()
     url_state.begin_run()
+    share_slot = share.begin_run()  # print stylesheet, and the share panel now (so pages that st.stop() have it)
     yield
+    share.share_panel(share_slot)  # redrawn with the query string and studies the page settled on

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.chart_export import chart_downloads
+
 from components.citations import href
 from components.icon_array import describe, icon_array_svg
 from components.prevalence_chart import prevalence_figure, prevalence_table
@@ -44,10 +46,6 @@ def prevalence_chart(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidenc
     caption = _source_caption(groups, evidence)
     st.caption(caption)
     st.dataframe(table, hide_index=True)
-    try:  # chart downloads arrive with the share/export component
-        from components.chart_export import chart_downloads
-    except ImportError:
-        return
     chart_downloads(figure, "back-pain-prevalence", caption, table)
 
 

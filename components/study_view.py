@@ -12,6 +12,7 @@ from evidence.explain import design_limits
 from evidence.export import doi_url, vancouver
 from evidence.model import Study, Verification
 from evidence.query import article_claims_citing, claims_citing, prevalence_from
+from evidence.textlinks import link_terms
 
 
 def citation_block(study: Study) -> None:
@@ -84,3 +85,22 @@ def cited_by(study: Study, evidence: EvidenceBase) -> None:
         st.markdown("\n".join(f"- {f.display} ({f.recall_period.label.lower()}): {f.population}" for f in figures))
     if not (claims or articles or figures):
         st.caption("Nothing else in the base cites this study yet.")
+
+
+def study_page(study: Study, evidence: EvidenceBase) -> None:
+    """Everything about one study, in reading order."""
+    st.header(study.title, anchor=False)
+    citation_block(study)
+    st.info(link_terms(study.summary, evidence.glossary), icon=":material/summarize:")
+    left, right = st.columns([3, 2])
+    with left:
+        facts(study)
+    with right:
+        what_design_shows(study)
+    st.subheader("Results", anchor=False)
+    outcomes_table(study)
+    if study.caveats:
+        st.subheader("Limits the authors and we note", anchor=False)
+        st.markdown("\n".join(f"- {c}" for c in study.caveats))
+    st.subheader("Cited by", anchor=False)
+    cited_by(study, evidence)

@@ -129,7 +129,8 @@ def test_same_input_gives_the_same_bytes(evidence, chosen, handout):
 # ---- without DejaVu: core font, Latin-1 text ----------------------------------------------
 
 def test_latin1_replaces_what_core_fonts_cannot_print():
-    assert latin1("7.5–9.4% − ⊕⊕◯◯ “quoted” it’s … ≥ 3 → ok") == '7.5-9.4% - ++oo "quoted" it\'s ... >= 3 -> ok'
+    assert latin1("7.5–9.4% − ⊕⊕◯◯ “quoted” it’s … ≥ 3 → ok") == \
+        '7.5-9.4% - ++oo "quoted" it\'s ... >= 3 -> ok'
     assert latin1("Belavý Ø ß") == "Belavý Ø ß"  # Latin-1 letters stay
     assert latin1("Łódź Čapek 中") == "Lódz Capek ?"  # other letters lose their accent; the rest become '?'
     latin1("".join(map(chr, range(0x2000, 0x2100)))).encode("latin-1")  # never raises

@@ -1,0 +1,154 @@
+"""Share this view: its exact link (with a copy button), a QR code of it, and how to cite it.
+
+The panel is a "Share this view" button at the top right of every page. The frame calls
+`begin_run()` before the page, which draws the panel into a placeholder at once (so a page
+that ends in `st.stop()`, like a slide deck, still has it), and `share_panel(slot)` after the
+page, which redraws it in place with what the page settled on: the query string after filters
+were written back and stale values dropped, and the studies it named with `shows_studies(ids)`.
+Passing the page's `numbered_references(...)` dict there keeps the numbers as on screen.
+
+Pure parts (URL, QR, citation text) live in evidence/share.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from components import present
+from components.data import base
+from components.site import BY_PATH, PAGES, PageSpec
+from evidence.share import SITE_TITLE, citation_text, page_url, qr_png, view_url
+
+_STUDIES = "_share_studies"
+LABEL = "Share this view"
+QR_WIDTH = 320  # CSS pixels; about 45 cm wide on a 2 m projected screen
+QR_WIDTH_PRESENTING = 440
+
+# Printing a page gives the content, black on white: no sidebar, toolbar, widgets or share panel.
+PRINT_CSS = """
+<style>
+@media print {
+  @page { margin: 15mm; }
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] {
+    position: static !important; overflow: visible !important; height: auto !important;
+    background: #fff !important; color: #000 !important;
+  }
+  [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stStatusWidget"], [data-testid="stBottom"], [data-testid="stElementToolbar"],
+  [data-testid="stPopover"], [data-testid="stButton"], [data-testid="stDownloadButton"],
+  [data-testid="stFormSubmitButton"], [data-testid="stLinkButton"], [data-testid="stBaseButton-secondary"],
+  [data-testid="stTextInput"], [data-testid="stTextArea"], [data-testid="stNumberInput"],
+  [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stSlider"],
+  [data-testid="stSelectSlider"], [data-testid="stRadio"], [data-testid="stCheckbox"],
+  [data-testid="stToggle"], [data-testid="stButtonGroup"], [data-testid="stPills"],
+  [data-testid="stSegmentedControl"], [data-testid="stDateInput"], [data-testid="stFileUploader"],
+  button, input, select, textarea, iframe[title="streamlit_components"] {
+    display: none !important;
+  }
+  [data-testid="stMain"] *:not(svg):not(svg *) {
+    color: #000 !important; background-color: transparent !important; box-shadow: none !important;
+    text-shadow: none !important;
+  }
+  /* Expanders print as plain sections: no border, no chevron; the label stays as a heading. */
+  [data-testid="stExpander"] details, [data-testid="stExpander"] summary { border: none !important; }
+  [data-testid="stExpander"] summary svg, [data-testid="stExpanderToggleIcon"],
+  [data-testid="stExpander"] summary [data-testid="stIconMaterial"] { display: none !important; }
+  [data-testid="stExpander"] summary { padding-left: 0 !important; font-weight: 700 !important; }
+  /* Chrome ignores break-inside inside flex columns: stack blocks plainly so a card is not cut in two. */
+  [data-testid="stVerticalBlock"] { display: block !important; }
+  [data-testid="stVerticalBlock"] > * { margin-bottom: 0.75rem; }
+  [data-testid="stLayoutWrapper"], [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stExpander"],
+  [data-testid="stElementContainer"] {
+    break-inside: avoid;
+  }
+  h1, h2, h3, h4 { break-after: avoid; }
+  /* A chart keeps the pixel width it had on screen: shrink it to fit an A4 column. */
+  [data-testid="stPlotlyChart"] { zoom: 0.75; overflow: hidden; }
+  /* A printed link keeps its address. */
+  [data-testid="stMain"] a[href^="http"]::after {
+    content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all;
+  }
+  [data-testid="stMain"] a { text-decoration: underline !important; }
+}
+</style>
+"""
+
+
+def begin_run() -> DeltaGenerator:
+    """Before the page: forget last run's studies, add the print stylesheet, draw the panel.
+
+    Returns the panel's placeholder, for `share_panel(slot)` to redraw after the page.
+    """
+    st.session_state[_STUDIES] = []
+    st.html(PRINT_CSS)
+    slot = st.empty()
+    share_panel(slot)
+    return slot
+
+
+def shows_studies(ids: Iterable[str]) -> None:
+    """Name studies this view shows (in on-screen order); 'Cite this view' lists them."""
+    shown = st.session_state.setdefault(_STUDIES, [])
+    for sid in ids:
+        if sid not in shown:
+            shown.append(sid)
+
+
+def shown_studies() -> list[str]:
+    return list(st.session_state.get(_STUDIES, []))
+
+
+def current_page() -> PageSpec:
+    """The page being run, from Streamlit's page manager (st.navigation registered them)."""
+    default = next(p for p in PAGES if p.default)
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        info = ctx.pages_manager.get_pages().get(ctx.pages_manager.current_page_script_hash) if ctx else None
+    except Exception:  # an internal API: never let it break the page
+        info = None
+    url_path = (info or {}).get("url_pathname") or ""
+    return BY_PATH.get(url_path, default)
+
+
+def current_url() -> str:
+    """The full link to this view: the browser's address for the page plus the current query string."""
+    spec = current_page()
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return view_url(page_url(st.context.url, "" if spec.default else spec.url_path), params)
+
+
+def _citation(spec: PageSpec, url: str) -> str:
+    evidence = base()
+    studies = [evidence.studies[s] for s in shown_studies() if s in evidence.studies]
+    meta = evidence.meta
+    return citation_text(spec.title, url, dt.date.today(), studies,
+                         site_title=meta.title if meta else SITE_TITLE,
+                         last_reviewed=meta.last_reviewed if meta else None)
+
+
+def share_panel(slot: DeltaGenerator | None = None) -> None:
+    """The 'Share this view' popover: link, QR code, citation. Drawn into `slot` (replacing it) if given."""
+    spec = current_page()
+    url = current_url()
+    # No keys: the panel is drawn twice a run (see begin_run), and keyed elements must be unique per run.
+    with (slot or st).container(horizontal=True, horizontal_alignment="right"):
+        with st.popover(LABEL, icon=":material/share:"):
+            st.markdown("**Copy link**")
+            # Markdown, not st.caption: the caption grey is below 4.5:1 on the popover's white.
+            st.markdown("This link opens exactly this view, with its filters. Use the copy button on the right.")
+            st.code(url, language=None, wrap_lines=True)
+            width = QR_WIDTH_PRESENTING if present.active() else QR_WIDTH
+            st.image(qr_png(url, width), width=width, output_format="PNG",
+                     alt="QR code of the link above. Scan it with a phone camera to open this view.")
+            st.markdown("Scan with a phone camera to open this view, for example from a projected slide.")
+            st.markdown("**Cite this view**")
+            st.code(_citation(spec, url), language=None, wrap_lines=True)

@@ -1,0 +1,326 @@
+"""The patient handout: chosen take-homes as a printable A4 PDF, built server-side with fpdf2.
+
+It carries what the screen carries: each take-home in plain words with its certainty
+("Low certainty (⊕⊕◯◯)") and numbered citations [1] [2] that jump to the references; the
+warning signs that mean stop and see a clinician; the references (Vancouver, with DOIs); the
+base's disclaimer; and a QR code back to the view it was made from.
+
+Text is drawn in DejaVu Sans when that font is installed (Debian's fonts-dejavu-core), so
+every character prints. Without it the builder falls back to Helvetica and rewrites text to
+Latin-1 (dashes, quotes, ⊕ and friends become plain equivalents), so it never crashes on a
+character the core fonts lack. Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from fpdf import FPDF
+
+from .export import doi_url, vancouver
+from .load import EvidenceBase
+from .model import Certainty, Claim
+from .query import numbered_references
+from .share import qr_png
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+TITLE = "Running and your lower back"
+FILE_NAME = "running-back-handout.pdf"
+
+# Layout, in millimetres and points. Body text at 11.5 pt reads comfortably on paper.
+MARGIN = 18.0
+BODY_PT = 11.5
+SMALL_PT = 9.5
+LINE = 5.9  # line height for body text
+HANG = 8.5  # hanging indent of numbered and bulleted items
+QR_MM = 34.0
+INK = (0, 0, 0)
+HEADING_INK = (11, 47, 99)  # dark blue, 13:1 on white
+LINK_INK = (10, 60, 140)
+PANEL = (238, 242, 248)
+
+CERTAINTY_MEANING: tuple[tuple[Certainty, str], ...] = (
+    (Certainty.HIGH, "we are confident. New research is unlikely to change this."),
+    (Certainty.MODERATE, "this is probably close to the truth, but it could change."),
+    (Certainty.LOW, "the truth may be quite different. More research is likely to change this."),
+    (Certainty.VERY_LOW, "we don't really know yet."),
+)
+
+# Characters DejaVu has and the core fonts (Latin-1) do not, as their plain equivalents.
+_LATIN1 = {
+    "–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-",
+    "‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+    "…": "...", "•": "-", "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≈": "~", "≠": "!=",
+    "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe",
+    "⊕": "+", "◯": "o", "○": "o", "●": "*", "✓": "v", "✗": "x", "×": "x",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+}
+
+
+def latin1(text: str) -> str:
+    """`text` with every character the PDF core fonts can print (never raises)."""
+    out = []
+    for ch in text:
+        if ch in _LATIN1:
+            out.append(_LATIN1[ch])
+            continue
+        try:
+            ch.encode("latin-1")
+            out.append(ch)
+        except UnicodeEncodeError:
+            # é written as e + combining accent, or a letter with no Latin-1 form: keep the base letter.
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            try:
+                base.encode("latin-1")
+                out.append(base)
+            except UnicodeEncodeError:
+                out.append("?")
+    return "".join(out)
+
+
+def certainty_symbol(level: Certainty, unicode: bool = True) -> str:
+    """GRADE's filled circles out of four (⊕⊕◯◯), or '2 of 4' where the font lacks them."""
+    filled = level.rank + 1
+    return "⊕" * filled + "◯" * (4 - filled) if unicode else f"{filled} of 4"
+
+
+def certainty_words(level: Certainty, unicode: bool = True) -> str:
+    """'Low certainty (⊕⊕◯◯)'."""
+    return f"{level.label} certainty ({certainty_symbol(level, unicode)})"
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    family: str
+    unicode: bool
+
+
+class _Handout(FPDF):
+    def __init__(self, font_dir: Path | None) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN + 4)
+        self.typeface = _load_fonts(self, font_dir)
+        self.alias_nb_pages()
+
+    def t(self, text: str) -> str:
+        return text if self.typeface.unicode else latin1(text)
+
+    def font(self, size: float, bold: bool = False) -> None:
+        self.set_font(self.typeface.family, "B" if bold else "", size)
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN + 2)
+        self.font(SMALL_PT)
+        self.set_text_color(*INK)
+        self.cell(0, 5, self.t(f"{TITLE} · handout · page {self.page_no()} of {{nb}}"), align="C")
+
+
+def _load_fonts(pdf: FPDF, font_dir: Path | None) -> _Fonts:
+    regular = font_dir / "DejaVuSans.ttf" if font_dir else None
+    if regular is None or not regular.is_file():
+        return _Fonts("helvetica", unicode=False)
+    bold = font_dir / "DejaVuSans-Bold.ttf"
+    pdf.add_font("dejavu", "", regular)
+    pdf.add_font("dejavu", "B", bold if bold.is_file() else regular)
+    return _Fonts("dejavu", unicode=True)
+
+
+def _heading(pdf: _Handout, text: str, size: float = 14.5, keep: float = 3 * LINE) -> None:
+    """A section heading (also a PDF bookmark), kept on a page with `keep` mm of what follows it."""
+    if pdf.will_page_break(size * 0.5 + 4.5 + keep):
+        pdf.add_page()
+    pdf.ln(3)
+    pdf.start_section(pdf.t(text), level=0)
+    pdf.font(size, bold=True)
+    pdf.set_text_color(*HEADING_INK)
+    pdf.multi_cell(0, size * 0.5, pdf.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    pdf.ln(1.5)
+
+
+def _paragraph(pdf: _Handout, text: str, size: float = BODY_PT, bold: bool = False, after: float = 2.5) -> None:
+    pdf.font(size, bold)
+    pdf.multi_cell(0, LINE * size / BODY_PT, pdf.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(after)
+
+
+def _lines_needed(pdf: _Handout, text: str, width: float) -> int:
+    pdf.font(BODY_PT)
+    return len(pdf.multi_cell(width, LINE, pdf.t(text), dry_run=True, output="LINES"))
+
+
+def _item(pdf: _Handout, marker: str, runs: Sequence[tuple[str, bool, str | int | None]], after: float = 2.5) -> None:
+    """A hanging-indent item: `marker` in the gutter, then runs of (text, bold, link) that wrap under each other."""
+    width = pdf.epw - HANG
+    needed = _lines_needed(pdf, "".join(text for text, _, _ in runs), width) * LINE
+    if pdf.will_page_break(min(needed, 4 * LINE)):
+        pdf.add_page()
+    left = pdf.l_margin
+    pdf.font(BODY_PT)
+    pdf.set_x(left)
+    pdf.cell(HANG, LINE, pdf.t(marker))
+    pdf.set_left_margin(left + HANG)
+    pdf.set_x(left + HANG)
+    for text, bold, link in runs:
+        pdf.font(BODY_PT, bold)
+        # write() only breaks a line inside its own text: a citation or DOI that starts a run and
+        # does not fit would be split mid-word, so start it on the next line instead.
+        first_word = pdf.t(text).split(" ", 1)[0]
+        if first_word and pdf.get_x() + pdf.get_string_width(first_word) > pdf.w - pdf.r_margin + 0.01:
+            pdf.ln(LINE)
+        if link:
+            pdf.set_text_color(*LINK_INK)
+            pdf.write(LINE, pdf.t(text), link=link)
+            pdf.set_text_color(*INK)
+        else:
+            pdf.write(LINE, pdf.t(text))
+    pdf.set_left_margin(left)
+    pdf.ln(LINE)
+    pdf.ln(after)
+
+
+def _header(pdf: _Handout, url: str, made: dt.date, reviewed: dt.date | None) -> None:
+    top = pdf.get_y()
+    text_width = pdf.epw - QR_MM - 6
+    pdf.font(22, bold=True)
+    pdf.set_text_color(*HEADING_INK)
+    pdf.multi_cell(text_width, 10, pdf.t(TITLE), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    pdf.font(13)
+    pdf.multi_cell(text_width, 6.5, pdf.t("What the research says about running and back pain, in plain words"),
+                   align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.font(SMALL_PT + 0.5)
+    when = f"Made on {made:%d %B %Y}".replace(" 0", " ")
+    if reviewed:
+        when += f". The evidence was last reviewed on {reviewed:%d %B %Y}".replace(" 0", " ")
+    pdf.multi_cell(text_width, 5, pdf.t(when + "."), align="L", new_x="LMARGIN", new_y="NEXT")
+    text_bottom = pdf.get_y()
+
+    x = pdf.w - pdf.r_margin - QR_MM
+    pdf.image(io.BytesIO(qr_png(url)), x=x, y=top, w=QR_MM, h=QR_MM, link=url,
+              alt_text="QR code that opens this handout's page in the evidence explorer")
+    pdf.set_xy(x - 3, top + QR_MM + 0.5)
+    pdf.font(SMALL_PT - 0.5)
+    pdf.multi_cell(QR_MM + 6, 4, pdf.t("Scan to open the live page"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(max(text_bottom, pdf.get_y()) + 3)
+
+
+def _disclaimer(pdf: _Handout, text: str) -> None:
+    pdf.font(BODY_PT)
+    height = len(pdf.multi_cell(pdf.epw - 8, LINE, pdf.t(text), dry_run=True, output="LINES")) * LINE + 6
+    if pdf.will_page_break(height):
+        pdf.add_page()
+    y = pdf.get_y()
+    pdf.set_fill_color(*PANEL)
+    pdf.rect(pdf.l_margin, y, pdf.epw, height, style="F")
+    pdf.set_xy(pdf.l_margin + 4, y + 3)
+    pdf.multi_cell(pdf.epw - 8, LINE, pdf.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(y + height + 2)
+
+
+def build_handout(
+    claims: Sequence[Claim],
+    base: EvidenceBase,
+    url: str,
+    *,
+    red_flags: Iterable[tuple[str, str]],
+    urgent: Iterable[str] = (),
+    today: dt.date | None = None,
+    font_dir: Path | None = FONT_DIR,
+) -> bytes:
+    """The handout for `claims` (in this order) as PDF bytes.
+
+    `red_flags` are (sign, what to do) pairs and `urgent` the same-day signs, as shown on the
+    app's "When to get help" page; `url` is the view the QR code opens. `font_dir=None` forces
+    the Latin-1 core-font fallback.
+    """
+    today = today or dt.date.today()
+    meta = base.meta
+    numbers = numbered_references(c.studies for c in claims)
+    numbers = {sid: n for sid, n in numbers.items() if sid in base.studies}
+    numbers = {sid: i for i, sid in enumerate(numbers, start=1)}  # no gaps if a study is missing
+
+    pdf = _Handout(font_dir)
+    pdf.set_title(f"{TITLE}: a patient handout")
+    pdf.set_author(meta.title if meta else TITLE)
+    pdf.set_subject("Take-homes from the research on running and low back pain, with their certainty and sources")
+    pdf.set_keywords("running low back pain evidence handout")
+    pdf.set_lang("en")
+    pdf.set_creator("running-back-evidence")
+    pdf.set_creation_date(dt.datetime.combine(today, dt.time(), tzinfo=dt.timezone.utc))
+    pdf.add_page()
+    pdf.set_text_color(*INK)
+
+    _header(pdf, url, today, meta.last_reviewed if meta else None)
+    _paragraph(pdf, "Each point below says how sure the research is (its certainty). Numbers in brackets, "
+                    "like [1], point to the studies listed at the end.")
+    _disclaimer(pdf, meta.disclaimer if meta else "This handout explains research. It is not medical advice.")
+
+    links = {sid: pdf.add_link() for sid in numbers}
+    _heading(pdf, "What the research says")
+    if not claims:
+        _paragraph(pdf, "No take-homes were chosen for this handout.")
+    for i, claim in enumerate(claims, start=1):
+        runs: list[tuple[str, bool, str | int | None]] = [
+            (certainty_words(claim.certainty, pdf.typeface.unicode) + ": ", True, None),
+            (claim.statement.strip(), False, None),
+        ]
+        for sid in claim.studies:
+            if sid in numbers:
+                runs.append((" ", False, None))
+                runs.append((f"[{numbers[sid]}]", False, links[sid]))
+        _item(pdf, f"{i}.", runs)
+
+    _heading(pdf, "What the certainty words mean", size=12.5, keep=7 * LINE)
+    for level, meaning in CERTAINTY_MEANING:
+        _item(pdf, "•", [(certainty_words(level, pdf.typeface.unicode) + ": ", True, None), (meaning, False, None)],
+              after=1)
+    pdf.ln(1.5)
+
+    _heading(pdf, "When to stop running and see a clinician")
+    _paragraph(pdf, "Most back pain in runners settles with a few easier days. Stop running for now and see a "
+                    "doctor or physiotherapist if you notice any of these:")
+    for sign, detail in red_flags:
+        _item(pdf, "•", [(sign.rstrip(".") + ". ", True, None), (detail, False, None)], after=1.5)
+    urgent = list(urgent)
+    if urgent:
+        pdf.ln(1)
+        _paragraph(pdf, "Get help the same day if:", bold=True, after=1)
+        for sign in urgent:
+            _item(pdf, "•", [(sign[:1].upper() + sign[1:].rstrip(".") + ".", False, None)], after=1)
+    pdf.ln(1)
+    _paragraph(pdf, "These signs come from clinical guidance, summarised on the app's \u201cWhen to get help\u201d "
+                    "page. They are not results of the studies listed below.", size=SMALL_PT + 0.5)
+
+    _heading(pdf, "References")
+    for sid, n in numbers.items():
+        study = base.studies[sid]
+        if pdf.will_page_break(2 * LINE):
+            pdf.add_page()
+        pdf.set_link(links[sid], page=pdf.page_no(), y=pdf.get_y())
+        runs = [(vancouver(study) + " ", False, None)]
+        link = doi_url(study)
+        if study.doi:
+            runs.append((f"doi:{study.doi}", False, link))
+        elif link:
+            runs.append((link, False, link))
+        _item(pdf, f"{n}.", runs, after=1.5)
+
+    pdf.ln(2)
+    _paragraph(pdf, "Online version of this handout's page (the QR code opens it):", size=SMALL_PT + 0.5, after=0.5)
+    pdf.font(SMALL_PT + 0.5)
+    pdf.set_text_color(*LINK_INK)
+    pdf.write(5, pdf.t(url), link=url, wrapmode="CHAR")
+    pdf.set_text_color(*INK)
+    pdf.ln(5)
+    if meta:
+        pdf.ln(2)
+        _paragraph(pdf, f"{meta.title}. {meta.licence}.", size=SMALL_PT, after=0)
+    return bytes(pdf.output())
