@@ -21,9 +21,10 @@ POPULATION_STYLE: dict[PopulationTag, tuple[str, str]] = {
 
 
 def row_label(figure: PrevalenceFigure, evidence: EvidenceBase) -> str:
+    """Short enough for a chart axis on a phone: who, source, and incidence when it is not prevalence."""
     source = evidence.studies.get(figure.source)
-    cited = f" ({source.short_citation})" if source else ""
-    return f"{figure.population}{cited}" + (" — incidence" if figure.measure == "incidence" else "")
+    cited = f", {source.short_citation}" if source else ""
+    return f"{figure.population_tag.label}{cited}" + (" (new cases)" if figure.measure == "incidence" else "")
 
 
 def prevalence_table(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> pd.DataFrame:
@@ -46,7 +47,10 @@ def prevalence_table(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidenc
 def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> go.Figure:
     periods = list(groups)
     heights = [max(1, len(groups[p])) for p in periods]
-    fig = make_subplots(rows=len(periods), cols=1, shared_xaxes=True, row_heights=heights, vertical_spacing=0.12,
+    # Sized in pixels per row and per gap, so one figure or twelve both look evenly spaced.
+    height = 130 + 58 * sum(heights) + 62 * len(periods)
+    fig = make_subplots(rows=len(periods), cols=1, shared_xaxes=True, row_heights=heights,
+                        vertical_spacing=min(0.3, 62 / height) if len(periods) > 1 else 0,
                         subplot_titles=[f"<b>{p.label}</b>" for p in periods])
     shown_in_legend: set[PopulationTag] = set()
     for row, period in enumerate(periods, start=1):
@@ -67,15 +71,17 @@ def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], eviden
                 mode="lines+markers+text", line=dict(color=colour, width=8),
                 marker=dict(color=colour, symbol=symbol, size=13, line=dict(color="#1b1b1b", width=1)),
                 text=[f"{low:g}%", f"{high:g}%"] if high != low else [f"{low:g}%"],
-                textposition="top center", textfont=dict(size=12, color="#1b1b1b"), error_x=error,
+                textposition="top center", textfont=dict(size=12, color="#1b1b1b"), error_x=error, cliponaxis=False,
                 name=f.population_tag.label, legendgroup=f.population_tag.value,
                 showlegend=f.population_tag not in shown_in_legend, hovertemplate=hover,
             ), row=row, col=1)
             shown_in_legend.add(f.population_tag)
-        fig.update_yaxes(automargin=True, row=row, col=1)
+        fig.update_yaxes(automargin=True, tickfont=dict(color="#1b1b1b"), row=row, col=1)
     fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#d9d9d9", title_text="Share of people with back pain",
                      row=len(periods), col=1)
-    fig.update_layout(height=140 + 95 * sum(heights) + 40 * len(periods), margin=dict(l=10, r=20, t=50, b=40),
-                      legend=dict(orientation="h", y=-0.12, title_text="Who:"), plot_bgcolor="white",
+    # The legend sits 75 px under the plot, below the axis title, whatever the figure's height.
+    fig.update_layout(height=height + 60, margin=dict(l=10, r=24, t=50, b=110),
+                      legend=dict(orientation="h", yanchor="top", y=-75 / (height - 100), x=0, title_text="Who:"),
+                      plot_bgcolor="white",
                       font=dict(size=14, color="#1b1b1b"))
     return fig
