@@ -135,7 +135,7 @@ def _claim_finding(claim: Claim, studies: dict[str, Study]) -> Finding:
         kind="claim", id=claim.id, statement=claim.statement, certainty=claim.certainty.value,
         direction=claim.direction, topics=frozenset(claim.topics), populations=frozenset(claim.populations),
         designs=frozenset(s.design.value for s in cited), year=max((s.year for s in cited), default=0),
-        participants=sum(s.sample_size or 0 for s in cited), study_ids=tuple(claim.studies),
+        participants=distinct_participants(cited), study_ids=tuple(claim.studies),
         search_text=" ".join([claim.statement, claim.expert_summary, *(s.short_citation for s in cited)]).lower(),
     )
 
@@ -299,6 +299,48 @@ def evidence_map(base: EvidenceBase) -> list[MapCell]:
                 claim_ids=tuple(c.id for c in cell_claims),
             ))
     return cells
+
+
+def map_gaps(cells: Iterable[MapCell]) -> dict[Topic, list[PopulationTag]]:
+    """Empty cells grouped by topic, in vocabulary order: what no study in the base has measured."""
+    gaps: dict[Topic, list[PopulationTag]] = {}
+    for cell in cells:
+        if cell.is_gap:
+            gaps.setdefault(cell.topic, []).append(cell.population)
+    return gaps
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def cell_name(cell: MapCell) -> str:
+    """'Disc height in runners', for headings, options and the gaps list."""
+    return f"{cell.topic.label} in {_lower_first(cell.population.label)}"
+
+
+def timeline_summary(studies: Iterable[Study]) -> list[str]:
+    """Sentences on how the evidence grew, generated from the records (years, designs, the disc thread)."""
+    studies = sorted(studies, key=lambda s: (s.year, s.id))
+    if not studies:
+        return ["There are no studies in the base yet."]
+    first, last = studies[0].year, studies[-1].year
+    middle = studies[len(studies) // 2].year
+    recent = sum(s.year >= middle for s in studies)
+    lines = [f"The base holds {len(studies)} studies published from {first} to {last}; "
+             f"{recent} of them appeared in {middle} or later."]
+    firsts: dict = {}
+    for s in studies:
+        firsts.setdefault(s.design, s)
+    lines.append("First of each kind: " + "; ".join(
+        f"{_lower_first(d.label)} in {s.year} ({s.short_citation})" for d, s in firsts.items()) + ".")
+    disc_topics = {Topic.DISC_HYDRATION, Topic.DISC_HEIGHT, Topic.DISC_DEGENERATION, Topic.IMAGING}
+    thread = [s for s in studies if any(o.topic in disc_topics for o in s.outcomes)]
+    if thread:
+        steps = [f"{s.short_citation} ({_lower_first(s.design.label)}"
+                 + (f", {s.sample_size:,} people)" if s.sample_size else ")") for s in thread]
+        lines.append("Studies that measured the discs or scans, in order: " + " → ".join(steps) + ".")
+    return lines
 
 
 def take_homes(base: EvidenceBase, topics: Iterable[str] = (), only: str | None = None) -> list[Claim]:

@@ -139,8 +139,8 @@ def test_gaps_are_exactly_the_empty_cells(base):
 
 
 def test_cell_name_is_plain_words():
-    cell = MapCell(topic=Topic.DISC_HEIGHT, population=PopulationTag.CHILDREN, study_ids=(), participants=0, direction=None,
-                   best_certainty=None, claim_ids=())
+    cell = MapCell(topic=Topic.DISC_HEIGHT, population=PopulationTag.CHILDREN, study_ids=(), participants=0,
+                   direction=None, best_certainty=None, claim_ids=())
     assert cell_name(cell) == "Disc height in children and teenagers"
 
 

@@ -1,0 +1,169 @@
+"""The pieces of the claim-check page: the verdict chart and table, article headers, claim cards, slides."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import badges
+from components.citations import href, study_href
+from components.map_charts import CHART_CONFIG, INK, base_stamp, source_line
+from components.present import Slide
+from evidence import EvidenceBase
+from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
+from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
+                               count_line, limits_by_study, verdict_counts)
+
+# Okabe-Ito colours; each verdict also has its symbol and word in the legend, hover and bar text.
+VERDICT_STYLE: dict[Verdict, tuple[str, str]] = {  # (fill, text colour with >= 4.5:1 contrast on it)
+    Verdict.SUPPORTED: ("#0072B2", "#ffffff"),
+    Verdict.PARTLY_SUPPORTED: ("#56B4E9", INK),
+    Verdict.OVERSTATED: ("#E69F00", INK),
+    Verdict.NOT_COMPARABLE: ("#CC79A7", INK),
+    Verdict.NOT_SUPPORTED: ("#BBBBBB", INK),
+    Verdict.CONTRADICTED: ("#D55E00", INK),
+}
+
+
+def verdict_name(verdict: Verdict) -> str:
+    return f"{badges.VERDICT_SYMBOL[verdict]} {verdict.label}"
+
+
+def _md(text: str) -> str:
+    """Curated prose as literal text: '$' would start a formula and '~' strike text through."""
+    return text.replace("$", "\\$").replace("~", "\\~")
+
+
+
+
+# ---- summary chart and table -----------------------------------------------------------
+
+def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> go.Figure:
+    articles = [evidence.sources[a] for a in counts]
+    fig = go.Figure()
+    for verdict in VERDICT_ORDER:
+        values = [counts[a.id][verdict] for a in articles]
+        if not any(values):
+            continue
+        fill, ink = VERDICT_STYLE[verdict]
+        fig.add_trace(go.Bar(
+            orientation="h", y=[a.id for a in articles], x=values, name=verdict_name(verdict),
+            marker=dict(color=fill, line=dict(color="#ffffff", width=1.5)),
+            text=[str(n) if n else "" for n in values], textposition="inside", insidetextanchor="middle",
+            textangle=0, textfont=dict(color=ink, size=14),
+            hovertext=[f"<b>{a.title}</b><br>{verdict_name(verdict)}: {counts[a.id][verdict]} of "
+                       f"{sum(counts[a.id].values())} claims" for a in articles],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    # Each article's title sits above its bar, so the bars keep the full width on a phone.
+    for a in articles:
+        fig.add_annotation(x=0, xref="paper", y=a.id, yref="y", yshift=24, xanchor="left", yanchor="bottom",
+                           text="<br>".join(textwrap.wrap(a.title, 44)), showarrow=False, align="left",
+                           font=dict(size=14, color=INK))
+    fig.update_layout(barmode="stack", bargap=0.5, height=90 + 92 * len(articles),
+                      margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white", font=dict(size=13, color=INK),
+                      dragmode=False, uniformtext=dict(minsize=11, mode="hide"),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal", title_text=""))
+    fig.update_xaxes(title_text="Number of claims checked", gridcolor="#e5e5e5", dtick=2, tickfont=dict(color=INK),
+                     title_font=dict(color=INK))
+    fig.update_yaxes(autorange="reversed", showticklabels=False)
+    return fig
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _verdict_figure_cached(stamp: str, _evidence: EvidenceBase, _counts: dict[str, dict[Verdict, int]]) -> go.Figure:
+    """Cached per version of the base (the counts are computed from it)."""
+    return verdict_figure(_evidence, _counts)
+
+
+def verdict_table(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> pd.DataFrame:
+    rows = []
+    for article_id, by_verdict in counts.items():
+        row = {"Article": evidence.sources[article_id].title}
+        row.update({verdict_name(v): n for v, n in by_verdict.items()})
+        row["All claims"] = sum(by_verdict.values())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def verdict_chart(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> None:
+    total = sum(sum(c.values()) for c in counts.values())
+    st.plotly_chart(_verdict_figure_cached(base_stamp(), evidence, counts), config=CHART_CONFIG,
+                    alt=f"Stacked bars: the verdicts on {total} claims from {len(counts)} articles, one bar per "
+                        "article, one segment per verdict. The same counts are in the table below.")
+    st.caption(source_line(evidence, f"{len(counts)} articles, {total} claims checked")
+               + " Bar labels are counts of claims; very small segments are labelled in the table.")
+    st.table(verdict_table(evidence, counts), hide_index=True)
+
+
+def verdict_key() -> None:
+    with st.expander("What the verdicts mean"):
+        st.markdown("\n".join(f"- {badges.verdict(v)} {VERDICT_MEANING[v]}" for v in VERDICT_ORDER))
+
+
+# ---- articles and claims ---------------------------------------------------------------
+
+def article_header(article: SourceArticle) -> None:
+    st.subheader(article.title, anchor=article.id)
+    st.caption(article_byline(article))
+    st.markdown(_md(article.summary))
+    links = [f"[Only this article's claims]({href('claim-check', article=article.id)})"]
+    if article.url:
+        links.append(f"[The article itself]({article.url})")
+    st.markdown(" · ".join(links))
+
+
+def _study_links(studies: list[Study]) -> str:
+    parts = []
+    for s in studies:
+        n = f", {s.sample_size:,} people" if s.sample_size else ""
+        parts.append(f"[{s.short_citation}]({study_href(s.id)}) ({s.design.label.lower()}{n})")
+    return "; ".join(parts)
+
+
+def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool = False) -> None:
+    studies = cited_studies([claim], evidence.studies)
+    with st.container(border=True, key=f"claim-{claim.id}"):
+        pin = ":blue-badge[:material/push_pin: The claim in your link] " if highlighted else ""
+        st.markdown(pin + badges.verdict(claim.verdict))
+        st.markdown(f"**The article says:** {_md(claim.claim)}")
+        st.markdown(f"**What the studies show:** {_md(claim.reason)}")
+        if studies:
+            st.markdown(f"**Studies behind this verdict:** {_study_links(studies)}")
+            with st.expander("What these studies can show", expanded=highlighted):
+                for members, lines in limits_by_study(studies):
+                    who = ", ".join(s.short_citation for s in members)
+                    st.markdown(f"**{who}:** " + " ".join(lines))
+        else:
+            st.caption("No study in this base tests this claim, so there is nothing to check it against.")
+        st.markdown(f"[Link to this claim]({href('claim-check', claim=claim.id)})")
+
+
+def article_section(selection: ArticleSelection, evidence: EvidenceBase, *, highlight: str | None = None) -> None:
+    article_header(selection.article)
+    shown, total = len(selection.claims), len(selection.article.claims)
+    st.markdown(f"*{total} claims checked in this article*" if shown == total
+                else f"*Showing {shown} of this article's {total} claims*")
+    for claim in selection.claims:
+        claim_card(claim, evidence, highlighted=claim.id == highlight)
+
+
+# ---- slides ----------------------------------------------------------------------------
+
+def claim_slides(selections: list[ArticleSelection], evidence: EvidenceBase) -> list[Slide]:
+    def draw(selection: ArticleSelection):
+        def body() -> None:
+            st.markdown(article_byline(selection.article))
+            st.markdown(f"**{count_line(verdict_counts(selection.claims))}**")
+            st.markdown("\n".join(f"- {badges.verdict(c.verdict)} {_md(c.claim)}" for c in selection.claims))
+        return body
+
+    def citation(selection: ArticleSelection) -> str:
+        studies = cited_studies(selection.claims, evidence.studies)
+        checked = "; ".join(s.short_citation for s in studies) or "no study in the base"
+        return f"“{selection.article.title}”, {selection.article.publisher}. Checked against: {checked}."
+
+    return [Slide(f"Claim check: {s.article.title}", draw(s), citation(s)) for s in selections]
