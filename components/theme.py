@@ -18,5 +18,24 @@ READABLE_CSS = """
 """
 
 
+# A scrollable region must be reachable by keyboard (WCAG 2.1.1). When the navigation is taller than
+# the window the sidebar scrolls, and while Streamlit redraws its links it can hold nothing focusable,
+# so the sidebar itself takes focus. Our own fixed script, never user input; installed once per tab.
+FOCUSABLE_SIDEBAR_JS = """
+<script>
+(() => {
+  if (window.__sidebarFocusable) return;
+  window.__sidebarFocusable = true;
+  const fix = () => document.querySelectorAll('[data-testid="stSidebarContent"]').forEach((el) => {
+    if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("aria-label", "Site navigation"); }
+  });
+  fix();
+  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+})();
+</script>
+"""
+
+
 def apply() -> None:
     st.html(READABLE_CSS)
+    st.html(FOCUSABLE_SIDEBAR_JS, unsafe_allow_javascript=True)

@@ -1,0 +1,155 @@
+"""Browser tests: a real `streamlit run app.py` server and Debian's headless Chromium.
+
+- `server_url` (session): one streamlit server on a free 127.0.0.1 port for the whole run.
+- `browser` (session): Chromium from /usr/bin/chromium (override with $CHROMIUM); playwright
+  never downloads a browser here. If it is missing, every browser test ERRORS (never skips).
+- `new_page` (function): a factory of fresh pages, each in its own new BrowserContext, i.e. a
+  fresh browser profile: no cookies, no storage, no Streamlit session. `page` is one of those at
+  the desktop size.
+
+Helpers for tests (open_view, axe, ...) are in helpers.py.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tools.warm_up import warm_up
+
+from .helpers import ARTIFACTS, DESKTOP, LOAD_TIMES, ROOT, new_context
+
+expect.set_options(timeout=10_000)  # pages are idle when checked, but CI's 2 cores can be busy
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+    # Only 127.0.0.1 is ever reached: every other host name fails to resolve.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SERVER_START_TIMEOUT = 60.0
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]
+    log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-server-", suffix=".log", delete=False)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, env=env)
+
+    def output() -> str:
+        log.flush()
+        return Path(log.name).read_text(errors="replace")
+
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    try:
+        while not _healthy(f"{base}/_stcore/health"):
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with code {process.returncode} before it was healthy.\n"
+                            f"command: {' '.join(command)}\n--- server output ---\n{output()}", pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit was not healthy at {base}/_stcore/health after {SERVER_START_TIMEOUT:.0f}s.\n"
+                            f"command: {' '.join(command)}\n--- server output ---\n{output()}", pytrace=False)
+            time.sleep(0.2)
+        # Run app.py once, as a deployment's health check would: otherwise the first page a test opens
+        # gets Streamlit's "Page not found" dialog (see tools/warm_up.py).
+        if not warm_up(base, SERVER_START_TIMEOUT):
+            pytest.fail(f"the script health check failed at {base}\n--- server output ---\n{output()}", pytrace=False)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        # Keep the server's output for whoever reads the artifacts (tracebacks of failing pages land here),
+        # and how long each page took to load and finish its script run.
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(log.name, ARTIFACTS / "streamlit-server.log")
+        (ARTIFACTS / "browser-timings.txt").write_text(
+            "".join(f"{seconds:6.2f}s  {path}\n" for path, seconds in sorted(LOAD_TIMES, key=lambda t: -t[1])))
+        log.close()
+        os.unlink(log.name)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}. The browser tests need Debian's chromium: "
+            "`sudo apt-get install chromium` (or set $CHROMIUM to a Chromium binary). "
+            "They are never skipped.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def new_page(browser, server_url) -> Iterator[Callable[..., Page]]:
+    """new_page(viewport=..., **context_options) -> a page in a brand-new browser context."""
+    contexts = []
+
+    def make(viewport: dict[str, int] = DESKTOP, **options):
+        context = new_context(browser, server_url, viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.page_errors = []  # uncaught JavaScript errors, for messages
+        page.on("pageerror", lambda error: page.page_errors.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()

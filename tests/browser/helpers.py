@@ -1,0 +1,222 @@
+"""Helpers for the browser tests: waiting for Streamlit, axe, scroll checks, artifacts."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+PHONE_OPTIONS = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
+
+
+def new_context(browser, base_url: str, viewport: dict[str, int] = DESKTOP, **options):
+    """A brand-new browser context (a fresh profile: no cookies, storage or Streamlit session)."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, locale="en-GB", reduced_motion="reduce",
+                                  service_workers="block", **options)
+    context.set_default_timeout(15_000)
+    return context
+
+
+# Streamlit (1.67) marks its root element <div data-testid="stApp"> with
+#   data-test-script-state: "initial" (no run yet) | "running" | "rerunRequested" | "stopRequested"
+#                           | "notRunning" (the script run has finished) | "compilationError"
+#   data-test-connection-state: "CONNECTED" once the websocket session is up.
+# "Idle" = connected and notRunning, and still so after SETTLE_MS (a run can trigger another, e.g.
+# when widgets bound to the URL sync on first render).
+SETTLE_MS = 250
+_IDLE_JS = """
+(settleMs) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const idle = !!app
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED';
+  const now = performance.now();
+  if (!idle) { window.__stIdleSince = undefined; return false; }
+  if (window.__stIdleSince === undefined) window.__stIdleSince = now;
+  return now - window.__stIdleSince >= settleMs;
+}
+"""
+# Records that a script run started (for waiting on a rerun caused by an interaction).
+_WATCH_RUNS_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__stRunSeen = false;
+  window.__stIdleSince = undefined;
+  if (window.__stRunObserver) window.__stRunObserver.disconnect();
+  // Records are queued even when a fast run is over before the callback: look at old values too.
+  window.__stRunObserver = new MutationObserver((records) => {
+    if (app.getAttribute('data-test-script-state') !== 'notRunning'
+        || records.some((r) => r.oldValue !== 'notRunning')) window.__stRunSeen = true;
+  });
+  window.__stRunObserver.observe(app, {attributes: true, attributeOldValue: true,
+                                       attributeFilter: ['data-test-script-state']});
+}
+"""
+
+# (path, seconds) of every open_view, written to artifacts/browser-timings.txt at the end of the run.
+LOAD_TIMES: list[tuple[str, float]] = []
+
+
+def wait_idle(page, timeout: float = 60_000) -> None:
+    """Wait until the Streamlit script has finished running and the page has settled."""
+    page.wait_for_function(_IDLE_JS, arg=SETTLE_MS, polling=50, timeout=timeout)
+
+
+def open_view(page, path_and_query: str, timeout: float = 60_000):
+    """Navigate to a path on the test server (e.g. "/findings?topic=pain") and wait until the
+    Streamlit script has finished. Returns the page."""
+    started = time.monotonic()
+    page.goto(path_and_query, wait_until="domcontentloaded", timeout=timeout)
+    page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=timeout)
+    wait_idle(page, timeout)
+    LOAD_TIMES.append((path_and_query, time.monotonic() - started))
+    return page
+
+
+@contextmanager
+def rerun(page, timeout: float = 60_000, start_timeout: float = 15_000) -> Iterator[None]:
+    """`with rerun(page): <interact>` waits for the script run the interaction causes to finish."""
+    page.evaluate(_WATCH_RUNS_JS)
+    yield
+    try:
+        page.wait_for_function("() => window.__stRunSeen === true", polling=20, timeout=start_timeout)
+    except Exception as error:  # playwright TimeoutError
+        raise AssertionError(f"the interaction did not make Streamlit rerun within {start_timeout / 1000:.0f}s") from error
+    wait_idle(page, timeout)
+
+
+def exceptions(page) -> list[str]:
+    """Texts of the Streamlit exception boxes on the page (st.exception / uncaught errors)."""
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def assert_no_exception(page, where: str = "") -> None:
+    found = exceptions(page)
+    assert not found, f"{where or page.url} shows {len(found)} exception(s):\n" + "\n---\n".join(found)
+
+
+def page_path(spec) -> str:
+    """The URL path of a PageSpec. Streamlit serves the default page at "/" only: "/home" would
+    show "Page not found" and fall back to "/"."""
+    return "/" if spec.default else f"/{spec.url_path}"
+
+
+def assert_served(page, spec) -> None:
+    """The page was found (Streamlit shows a "Page not found" dialog and runs the main page otherwise)."""
+    dialogs = page.get_by_role("dialog").filter(has_text="Page not found")
+    assert dialogs.count() == 0, f"{page_path(spec)} is not a page: Streamlit says {dialogs.first.inner_text()!r}"
+
+
+def artifact(*parts: str) -> Path:
+    path = ARTIFACTS.joinpath(*parts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def screenshot(page, name: str) -> Path:
+    path = artifact("screenshots", f"{name}.png")
+    page.screenshot(path=str(path), animations="disabled")
+    return path
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe(page, name: str | None = None) -> list[dict[str, Any]]:
+    """Run axe-core on the page (WCAG 2.2 AA rules); returns axe's violations. With `name`, also
+    writes a summary to artifacts/axe/<name>.json."""
+    if not AXE_JS.is_file():
+        raise RuntimeError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser` (make test does)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
+        AXE_TAGS,
+    )
+    if name:
+        summary = {
+            "url": page.url,
+            "axe_version": page.evaluate("() => axe.version"),
+            "tags": AXE_TAGS,
+            "violations": [
+                {
+                    "id": v["id"],
+                    "impact": v.get("impact"),
+                    "help": v.get("help"),
+                    "helpUrl": v.get("helpUrl"),
+                    "nodes": [
+                        {"target": n.get("target"), "html": (n.get("html") or "")[:300],
+                         "failureSummary": n.get("failureSummary")}
+                        for n in v.get("nodes", [])
+                    ],
+                }
+                for v in violations
+            ],
+        }
+        artifact("axe", f"{name}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return violations
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v.get('impact')}): {v.get('help')} [{v.get('helpUrl')}]")
+        for node in v.get("nodes", [])[:8]:
+            lines.append(f"    at {' > '.join(map(str, node.get('target', [])))}")
+        if len(v.get("nodes", [])) > 8:
+            lines.append(f"    ... and {len(v['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+_OVERFLOW_JS = """
+() => {
+  const boxes = [['document.documentElement', document.documentElement], ['body', document.body]];
+  for (const id of ['stAppViewContainer', 'stMain', 'stMainBlockContainer']) {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    if (el) boxes.push([`[data-testid="${id}"]`, el]);
+  }
+  const overflowing = boxes
+    .filter(([, el]) => el.scrollWidth > el.clientWidth + 1)
+    .map(([name, el]) => ({name, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth}));
+  const width = document.documentElement.clientWidth;
+  const culprits = [];
+  if (overflowing.length) {
+    for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1) {
+        const id = el.getAttribute('data-testid');
+        culprits.push(`${el.tagName.toLowerCase()}${id ? `[data-testid="${id}"]` : ''}`
+                      + `${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : ''}`
+                      + ` right=${Math.round(r.right)}`);
+        if (culprits.length >= 8) break;
+      }
+    }
+  }
+  return {checked: boxes.map(([name]) => name), overflowing, culprits, width};
+}
+"""
+
+
+def horizontal_overflow(page) -> dict[str, Any]:
+    """Which of the page's scroll containers can scroll sideways (and the widest elements if any)."""
+    return page.evaluate(_OVERFLOW_JS)
+
+
+COUNT_RE = re.compile(r"(\d[\d,]*) of (\d[\d,]*) findings? match")
+
+
+def findings_count(page) -> tuple[int, int]:
+    """(N, M) from the findings page's "N of M findings match"."""
+    text = page.get_by_text(COUNT_RE).first.inner_text(timeout=10_000)
+    match = COUNT_RE.search(text)
+    assert match, f"no 'N of M findings match' in {text!r}"
+    return int(match.group(1).replace(",", "")), int(match.group(2).replace(",", ""))

@@ -1,0 +1,73 @@
+"""Every page of components.site.PAGES in a real browser: renders, is accessible, fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.site import PAGES
+
+from .helpers import (
+    DESKTOP, PHONE, PHONE_OPTIONS, assert_no_exception, assert_served, axe, describe_violations, horizontal_overflow,
+    new_context, open_view, page_path, screenshot,
+)
+
+PHONE_PAGES = ("home", "findings", "take-homes")
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def desktop_page(browser, server_url):
+    """One desktop tab that visits every page in turn. Each visit is a full page load, so a new
+    Streamlit session; sharing the tab only saves the browser's start-up work per page (about 40%
+    of a page load), which matters on CI's two cores. Tests that need a fresh browser profile use
+    the `new_page` fixture instead."""
+    context = new_context(browser, server_url, DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module", params=PAGES, ids=lambda spec: spec.url_path)
+def desktop_view(request, desktop_page):
+    """Each page loaded once at 1280x800, shared by the read-only tests below."""
+    spec = request.param
+    open_view(desktop_page, page_path(spec))
+    return spec, desktop_page
+
+
+def test_page_renders(desktop_view):
+    spec, page = desktop_view
+    screenshot(page, f"{spec.url_path}-desktop")
+    assert_no_exception(page, f"page {spec.url_path!r}")
+    assert_served(page, spec)
+    h1 = page.locator('[data-testid="stMain"] h1')
+    assert h1.count() >= 1, f"page {spec.url_path!r} has no h1 (use st.title)"
+    heading = " ".join(h1.first.inner_text().split())
+    assert heading and h1.first.is_visible(), f"page {spec.url_path!r}: its h1 {heading!r} is not visible"
+    if not spec.default:  # the home page may have a headline of its own instead of "Home"
+        assert spec.title.casefold() in heading.casefold(), (
+            f"page {spec.url_path!r}: its h1 is {heading!r}; expected it to contain the page title {spec.title!r}"
+        )
+
+
+def test_page_accessibility(desktop_view):
+    spec, page = desktop_view
+    violations = axe(page, name=spec.url_path)
+    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+    assert not blocking, (
+        f"page {spec.url_path!r} has {len(blocking)} serious/critical axe violation(s) "
+        f"(full report: artifacts/axe/{spec.url_path}.json):\n{describe_violations(blocking)}"
+    )
+
+
+@pytest.mark.parametrize("spec", [p for p in PAGES if p.url_path in PHONE_PAGES], ids=lambda spec: spec.url_path)
+def test_page_fits_a_phone(new_page, spec):
+    page = new_page(**PHONE_OPTIONS)
+    open_view(page, page_path(spec))
+    screenshot(page, f"{spec.url_path}-phone")
+    assert_no_exception(page, f"page {spec.url_path!r} on a phone")
+    assert_served(page, spec)
+    result = horizontal_overflow(page)
+    assert not result["overflowing"], (
+        f"page {spec.url_path!r} scrolls sideways at {PHONE['width']}px: {result['overflowing']}\n"
+        f"widest elements: {result['culprits']}"
+    )

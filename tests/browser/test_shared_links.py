@@ -1,0 +1,75 @@
+"""The URL is the state: a shared link reproduces the view in a fresh browser, a stale link
+degrades to a notice, and changing a filter in the UI is reflected in the URL."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from .helpers import assert_no_exception, findings_count, open_view, rerun
+
+SHARED = "/findings?topic=pain&design=rct"
+
+
+def _multiselect(page, label: str):
+    """The st.multiselect whose accessible name (its label) is exactly `label`."""
+    return page.get_by_test_id("stMultiSelect").filter(has=_combobox(page, label))
+
+
+def _topic_filter(page):
+    """The Topic multiselect (widget key "topic"), opening the expander it sits in if it is collapsed
+    (a collapsed expander's content is inert, so it is not in the accessibility tree)."""
+    holder = page.locator(".st-key-topic")
+    expect(holder).to_have_count(1)
+    expander = page.get_by_test_id("stExpander").filter(has=holder)
+    if expander.count() and expander.first.locator("details").first.get_attribute("open") is None:
+        expander.first.locator("summary").first.click()
+    multiselect = _multiselect(page, "Topic")
+    expect(multiselect).to_be_visible()
+    return multiselect
+
+
+def _combobox(page, label: str):
+    return page.get_by_role("combobox", name=label, exact=True)
+
+
+def _chip(multiselect, text: str):
+    """A selected value shown in the multiselect."""
+    return multiselect.get_by_role("group", name="Selected values").get_by_text(text, exact=True)
+
+
+def test_shared_findings_link_reproduces_the_view(new_page):
+    first = open_view(new_page(), SHARED)
+    assert_no_exception(first)
+    n, m = findings_count(first)
+
+    fresh = open_view(new_page(), SHARED)  # another browser context: no cookies, no session
+    assert_no_exception(fresh)
+    assert findings_count(fresh) == (n, m), "the same link showed a different result in a fresh browser"
+    assert n < m, f"{SHARED} should filter something out, but {n} of {m} findings match"
+    expect(_chip(_topic_filter(fresh), "Pain")).to_be_visible()
+
+
+def test_stale_study_link_gives_a_notice_not_an_error(new_page):
+    page = open_view(new_page(), "/study?study=no-such-study")
+    assert_no_exception(page)
+    expect(page.get_by_text("No study called 'no-such-study'")).to_be_visible()
+
+
+def test_changing_a_filter_updates_the_url(new_page):
+    page = open_view(new_page(), "/findings")
+    _, total = findings_count(page)
+    topic = _topic_filter(page)
+    with rerun(page):
+        _combobox(page, "Topic").click()
+        page.get_by_role("option", name="Pain", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(_chip(topic, "Pain")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]topic=pain(&|$)"))
+    n, m = findings_count(page)
+    assert m == total and n < m, f"picking Topic=Pain should narrow {total} findings, got {n} of {m}"
+
+    fresh = open_view(new_page(), page.url)
+    assert_no_exception(fresh)
+    assert findings_count(fresh) == (n, m), f"{page.url} showed a different result in a fresh browser"
