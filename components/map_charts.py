@@ -179,7 +179,9 @@ def map_caption(evidence: EvidenceBase, size: str) -> str:
              "times more people; reports of the same trial count its people once. A dot in the middle of a shape: "
              "its studies do not say how many people took part, so its size means nothing."
              if size == "participants" else "Bubble size grows with the number of studies.")
-    return (f"{source_line(evidence)} {scale} Under each bubble: how sure the best take-home for that cell is "
+    return (f"{source_line(evidence)} {scale} Colour and shape show which way the results point for whatever "
+            "each study looked at (running, activity, sitting, weight...), so “harm” in a cell is not always about "
+            "running: open the cell to see. Under each bubble: how sure the best take-home for that cell is "
             "(high, moderate, low or very low certainty), or “—” when no take-home covers it yet.")
 
 
