@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -62,8 +63,24 @@ def _healthy(url: str) -> bool:
         return False
 
 
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    log: str
+
+    def output(self) -> str:
+        return Path(self.log).read_text(errors="replace")
+
+    def check_alive(self) -> None:
+        if self.process.poll() is not None:
+            pytest.fail(f"the streamlit server at {self.url} has exited (code {self.process.returncode}); "
+                        f"a negative code is the signal that ended it.\n--- server output ---\n{self.output()}",
+                        pytrace=False)
+
+
 @pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
+def server() -> Iterator[Server]:
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -97,7 +114,7 @@ def server_url() -> Iterator[str]:
         # gets Streamlit's "Page not found" dialog (see tools/warm_up.py).
         if not warm_up(base, SERVER_START_TIMEOUT):
             pytest.fail(f"the script health check failed at {base}\n--- server output ---\n{output()}", pytrace=False)
-        yield base
+        yield Server(base, process, log.name)
     finally:
         process.terminate()
         try:
@@ -113,6 +130,19 @@ def server_url() -> Iterator[str]:
             "".join(f"{seconds:6.2f}s  {path}\n" for path, seconds in sorted(LOAD_TIMES, key=lambda t: -t[1])))
         log.close()
         os.unlink(log.name)
+
+
+@pytest.fixture(scope="session")
+def server_url(server: Server) -> str:
+    return server.url
+
+
+@pytest.fixture(autouse=True)
+def _server_still_running(request):
+    """A browser test whose server has died says so (with the server's output), not just
+    "connection refused"."""
+    if "server" in request.fixturenames:
+        request.getfixturevalue("server").check_alive()
 
 
 @pytest.fixture(scope="session")

@@ -59,10 +59,17 @@ def test_page_accessibility(desktop_view):
     )
 
 
+@pytest.fixture(scope="module")
+def phone_page(browser, server_url):
+    """One phone-sized tab (390x844, touch) that visits the phone pages in turn (see desktop_page)."""
+    context = new_context(browser, server_url, **PHONE_OPTIONS)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("spec", [p for p in PAGES if p.url_path in PHONE_PAGES], ids=lambda spec: spec.url_path)
-def test_page_fits_a_phone(new_page, spec):
-    page = new_page(**PHONE_OPTIONS)
-    open_view(page, page_path(spec))
+def test_page_fits_a_phone(phone_page, spec):
+    page = open_view(phone_page, page_path(spec))
     screenshot(page, f"{spec.url_path}-phone")
     assert_no_exception(page, f"page {spec.url_path!r} on a phone")
     assert_served(page, spec)
