@@ -9,7 +9,7 @@ from components.badges import CERTAINTY_SYMBOL
 from evidence import EvidenceBase
 from evidence.load import CERTAINTY_CEILING
 from evidence.model import CERTAINTY_WORDS, Certainty
-from evidence.readability import TARGET_GRADE, summary, take_home_readings
+from evidence.readability import TARGET_GRADE, Reading, summary, take_home_readings
 
 MEANING = {
     Certainty.HIGH: "Further research is very unlikely to change the answer.",
@@ -32,15 +32,17 @@ def design_ceilings() -> None:
 
 
 @st.cache_data(show_spinner=False)
-def _readings(_evidence: EvidenceBase, stamp: str) -> pd.DataFrame:
-    return pd.DataFrame([{"Take-home": r.id, "US grade": r.grade, f"At or below {TARGET_GRADE:g}": "yes" if r.ok else "no",
-                          "Statement": r.text} for r in take_home_readings(_evidence)])
+def _readings(_evidence: EvidenceBase, stamp: str) -> list[Reading]:
+    """Scored once per version of the base; both the summary line and the table read these."""
+    return take_home_readings(_evidence)
 
 
 def reading_levels(evidence: EvidenceBase, stamp: str) -> None:
-    table = _readings(evidence, stamp)
-    stats = summary(take_home_readings(evidence))
+    readings = _readings(evidence, stamp)
+    stats = summary(readings)
     st.markdown(f"Measured with the Flesch–Kincaid grade (textstat): **{stats['at_or_below_target']} of "
                 f"{stats['count']}** take-homes are at or below grade {TARGET_GRADE:g}; the range is "
                 f"{stats['min']:g} to {stats['max']:g}, median {stats['median']:g}.")
-    st.dataframe(table, hide_index=True)
+    st.dataframe(pd.DataFrame([{"Take-home": r.id, "US grade": r.grade,
+                                f"At or below {TARGET_GRADE:g}": "yes" if r.ok else "no", "Statement": r.text}
+                               for r in readings]), hide_index=True)

@@ -85,15 +85,6 @@ def why_figures_differ(figures: Iterable[PrevalenceFigure], studies: dict[str, S
     return reasons
 
 
-def _one_per(figures: list[PrevalenceFigure], key) -> list[PrevalenceFigure]:
-    seen, out = set(), []
-    for f in figures:
-        if key(f) not in seen:
-            seen.add(key(f))
-            out.append(f)
-    return out
-
-
 def like_for_like(figures: Iterable[PrevalenceFigure]) -> bool:
     figures = list(figures)
     return all(a.recall_period == b.recall_period and a.measure == b.measure and a.recall_period != RecallPeriod.MIXED
