@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.frame import page_frame
 from components.nav import sidebar_nav
-from components.site import PAGES
+from components.site import PAGES, page_for
 
 st.set_page_config(page_title="Running and your back: the evidence", page_icon=":material/directions_run:",
                    layout="wide")
@@ -13,5 +13,5 @@ pages = {spec.url_path: st.Page(spec.file, title=spec.title, icon=spec.icon, url
                                 default=spec.default) for spec in PAGES}
 current = st.navigation(list(pages.values()), position="hidden")
 sidebar_nav(pages)
-with page_frame():
+with page_frame(page_for(current.url_path)):
     current.run()

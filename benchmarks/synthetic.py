@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from evidence.model import CERTAINTY_WORDS, Certainty, Design, Direction, PopulationTag, Topic
+from evidence.grade import CERTAINTY_WORDS
+from evidence.model import Certainty, Design, Direction, PopulationTag, Topic
 
 _HEDGE = {c: (words[0] if words else "") for c, words in CERTAINTY_WORDS.items()}
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-import components.data
 from evidence import load_base
-from evidence.query import FindingsIndex, FindingsQuery
+from evidence.findings import FindingsIndex, FindingsQuery
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -34,7 +33,7 @@ def test_select_findings(benchmark, base_dir):
 
 def test_findings_filter_change_rerun(benchmark, base_dir, monkeypatch):
     """One server-side script run of the Findings page after a filter change (cached base and index)."""
-    monkeypatch.setattr(components.data, "BASE_DIR", Path(base_dir))
+    monkeypatch.setenv("EVIDENCE_DIR", str(base_dir))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     at.switch_page("pages/findings_explorer.py").run()

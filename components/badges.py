@@ -6,12 +6,9 @@ distinct for the common colour-vision deficiencies.
 
 from __future__ import annotations
 
+from evidence.grade import NOT_GRADED, symbol
 from evidence.model import Certainty, Direction, Verdict
-from evidence.query import NOT_GRADED
 
-# GRADE's own notation: filled circles out of four.
-CERTAINTY_SYMBOL = {Certainty.HIGH: "⊕⊕⊕⊕", Certainty.MODERATE: "⊕⊕⊕◯", Certainty.LOW: "⊕⊕◯◯",
-                    Certainty.VERY_LOW: "⊕◯◯◯"}
 _CERTAINTY_COLOUR = {Certainty.HIGH: "blue", Certainty.MODERATE: "blue", Certainty.LOW: "orange",
                      Certainty.VERY_LOW: "gray"}
 
@@ -39,7 +36,7 @@ def certainty(value: str) -> str:
     if value == NOT_GRADED:
         return _badge("gray", ":material/looks_one: Single-study result, not graded")
     level = Certainty(value)
-    return _badge(_CERTAINTY_COLOUR[level], f"{CERTAINTY_SYMBOL[level]} {level.label} certainty")
+    return _badge(_CERTAINTY_COLOUR[level], f"{symbol(level)} {level.label} certainty")
 
 
 def direction(value: Direction) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components import badges
-from components.citations import cite, href, study_href
+from components.citations import cite, study_href
+from components.url_state import link
 from evidence import EvidenceBase
 from evidence.model import Claim, Study
-from evidence.query import Finding, format_result
+from evidence.findings import Finding, format_result
 from evidence.textlinks import link_terms
 
 
@@ -24,7 +25,7 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
             for study_id in claim.studies:
                 if study_id in evidence.studies:
                     _study_line(evidence.studies[study_id])
-            st.markdown(f"[Link to this take-home]({href('take-homes', claim=claim.id)})")
+            st.markdown(f"[Link to this take-home]({link('take-homes', claim=claim.id)})")
 
 
 def _study_line(study: Study) -> None:

@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 from typing import Iterable
-from urllib.parse import urlencode
 
 import streamlit as st
 
 from components import share
-
+from components.url_state import link
 from evidence import EvidenceBase
-from evidence.export import doi_url, vancouver
-
-
-def href(page: str, **params: str) -> str:
-    """A relative link to another view; relative so it also works under a base path."""
-    query = urlencode({k: v for k, v in params.items() if v})
-    return f"{page}?{query}" if query else page
+from evidence.export import locator, vancouver
+from evidence.model import Study
 
 
 def study_href(study_id: str) -> str:
-    return href("study", study=study_id)
+    return link("study", study=study_id)
+
+
+def locator_markdown(study: Study) -> str:
+    """' [doi:10.1038/srep45975](https://doi.org/…)', or ' [link](…)' for a study with only a URL."""
+    found = locator(study)
+    if found is None:
+        return ""
+    text, address = found
+    return f" [{text if study.doi else 'link'}]({address})"
+
+
+def reference_line(study: Study) -> str:
+    """A Vancouver reference with its DOI or link, as markdown."""
+    return vancouver(study) + locator_markdown(study)
 
 
 def cite(study_ids: Iterable[str], numbers: dict[str, int]) -> str:
@@ -38,7 +46,5 @@ def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str
         study = evidence.studies.get(study_id)
         if study is None:
             continue
-        link = doi_url(study)
-        locator = f" [doi:{study.doi}]({link})" if study.doi else (f" [link]({link})" if link else "")
-        lines.append(f"{n}. {vancouver(study)}{locator} · [study page]({study_href(study_id)})")
+        lines.append(f"{n}. {reference_line(study)} · [study page]({study_href(study_id)})")
     st.markdown("\n".join(lines))

@@ -9,24 +9,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import badges
-from components.citations import href, study_href
-from components.map_charts import CHART_CONFIG, INK, base_stamp, source_line
+from components.charts import cached_figure, source_line
+from components.citations import study_href
+from components.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
+from components.url_state import link
 from components.present import Slide
 from evidence import EvidenceBase
 from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
                                count_line, limits_by_study, verdict_counts)
-
-# Okabe-Ito colours; each verdict also has its symbol and word in the legend, hover and bar text.
-VERDICT_STYLE: dict[Verdict, tuple[str, str]] = {  # (fill, text colour with >= 4.5:1 contrast on it)
-    Verdict.SUPPORTED: ("#0072B2", "#ffffff"),
-    Verdict.PARTLY_SUPPORTED: ("#56B4E9", INK),
-    Verdict.OVERSTATED: ("#E69F00", INK),
-    Verdict.NOT_COMPARABLE: ("#CC79A7", INK),
-    Verdict.NOT_SUPPORTED: ("#BBBBBB", INK),
-    Verdict.CONTRADICTED: ("#D55E00", INK),
-}
-
 
 def verdict_name(verdict: Verdict) -> str:
     return f"{badges.VERDICT_SYMBOL[verdict]} {verdict.label}"
@@ -35,8 +26,6 @@ def verdict_name(verdict: Verdict) -> str:
 def _md(text: str) -> str:
     """Curated prose as literal text: '$' would start a formula and '~' strike text through."""
     return text.replace("$", "\\$").replace("~", "\\~")
-
-
 
 
 # ---- summary chart and table -----------------------------------------------------------
@@ -51,7 +40,7 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
         fill, ink = VERDICT_STYLE[verdict]
         fig.add_trace(go.Bar(
             orientation="h", y=[a.id for a in articles], x=values, name=verdict_name(verdict),
-            marker=dict(color=fill, line=dict(color="#ffffff", width=1.5)),
+            marker=dict(color=fill, line=dict(color=WHITE, width=1.5)),
             text=[str(n) if n else "" for n in values], textposition="inside", insidetextanchor="middle",
             textangle=0, textfont=dict(color=ink, size=14),
             hovertext=[f"<b>{a.title}</b><br>{verdict_name(verdict)}: {counts[a.id][verdict]} of "
@@ -67,16 +56,10 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
                       margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white", font=dict(size=13, color=INK),
                       dragmode=False, uniformtext=dict(minsize=11, mode="hide"),
                       legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal", title_text=""))
-    fig.update_xaxes(title_text="Number of claims checked", gridcolor="#e5e5e5", dtick=2, tickfont=dict(color=INK),
+    fig.update_xaxes(title_text="Number of claims checked", gridcolor=GRID, dtick=2, tickfont=dict(color=INK),
                      title_font=dict(color=INK))
     fig.update_yaxes(autorange="reversed", showticklabels=False)
     return fig
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _verdict_figure_cached(stamp: str, _evidence: EvidenceBase, _counts: dict[str, dict[Verdict, int]]) -> go.Figure:
-    """Cached per version of the base (the counts are computed from it)."""
-    return verdict_figure(_evidence, _counts)
 
 
 def verdict_table(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> pd.DataFrame:
@@ -91,7 +74,7 @@ def verdict_table(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]])
 
 def verdict_chart(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> None:
     total = sum(sum(c.values()) for c in counts.values())
-    st.plotly_chart(_verdict_figure_cached(base_stamp(), evidence, counts), config=CHART_CONFIG,
+    st.plotly_chart(cached_figure(evidence, ("verdicts",), lambda: verdict_figure(evidence, counts)), config=CHART_CONFIG,
                     alt=f"Stacked bars: the verdicts on {total} claims from {len(counts)} articles, one bar per "
                         "article, one segment per verdict. The same counts are in the table below.")
     st.caption(source_line(evidence, f"{len(counts)} articles, {total} claims checked")
@@ -110,7 +93,7 @@ def article_header(article: SourceArticle) -> None:
     st.subheader(article.title, anchor=article.id)
     st.caption(article_byline(article))
     st.markdown(_md(article.summary))
-    links = [f"[Only this article's claims]({href('claim-check', article=article.id)})"]
+    links = [f"[Only this article's claims]({link('claim-check', article=article.id)})"]
     if article.url:
         links.append(f"[The article itself]({article.url})")
     st.markdown(" · ".join(links))
@@ -139,7 +122,7 @@ def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool
                     st.markdown(f"**{who}:** " + " ".join(lines))
         else:
             st.caption("No study in this base tests this claim, so there is nothing to check it against.")
-        st.markdown(f"[Link to this claim]({href('claim-check', claim=claim.id)})")
+        st.markdown(f"[Link to this claim]({link('claim-check', claim=claim.id)})")
 
 
 def article_section(selection: ArticleSelection, evidence: EvidenceBase, *, highlight: str | None = None) -> None:

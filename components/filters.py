@@ -1,4 +1,5 @@
-"""Filter widgets bound to the URL. The key of each widget is its query parameter."""
+"""Filter widgets kept in step with the URL. Each draws one facet (evidence/facets.py): the facet's key is
+the widget's key and its query parameter, its options are slugs shown by their labels."""
 
 from __future__ import annotations
 
@@ -7,69 +8,73 @@ from typing import Iterable
 import streamlit as st
 
 from components import url_state
-from evidence.model import Design, Direction, PopulationTag, RecallPeriod, Topic
-from evidence.query import CERTAINTY_FILTER_LABELS, SORTS, FindingsQuery
+from evidence.facets import FINDINGS_FACETS, MULTI, SEARCH, SINGLE, SORT, TEXT, YEAR_RANGE, YEARS, Facet
+from evidence.findings import FindingsQuery
 
-VOCAB: dict[str, tuple[str, dict[str, str]]] = {
-    "topic": ("Topic", {t.value: t.label for t in Topic}),
-    "population": ("Population", {p.value: p.label for p in PopulationTag}),
-    "design": ("Study design", {d.value: d.label for d in Design}),
-    "direction": ("Direction", {d.value: d.label for d in Direction}),
-    "certainty": ("Certainty", CERTAINTY_FILTER_LABELS),
-    "period": ("Recall period", {p.value: p.label for p in RecallPeriod}),
-}
 # Changing what is shown starts again at page 1.
-_RESET_PAGE = {"on_change": url_state.select, "args": ("page", None)}
+_RESET_PAGE = {"on_change": url_state.write, "args": ("page", None)}
 
 
-def multi(key: str, container=st, *, label: str | None = None, options: dict[str, str] | None = None) -> list[str]:
-    """A multiselect synced to ?key=<slug>&key=<slug>; vocabularies default to VOCAB."""
-    if options is None:
-        label, options = VOCAB[key]
-    url_state.seed(key, url_state.choices(key, options, label.lower()))
-    chosen = container.multiselect(label, list(options), format_func=options.__getitem__, key=key,
-                                   placeholder="Any", **_RESET_PAGE)
-    url_state.write(key, chosen)
+def multi(facet: Facet, container=st) -> list[str]:
+    """A multiselect synced to ?key=<slug>&key=<slug>."""
+    url_state.seed(facet.key, url_state.choices(facet.key, facet.options, facet.label.lower()))
+    chosen = container.multiselect(facet.label, list(facet.options), format_func=facet.options.__getitem__,
+                                   key=facet.key, placeholder="Any", **_RESET_PAGE)
+    url_state.write(facet.key, chosen)
     return chosen
 
 
+def _whole(years: tuple[int, int]) -> tuple[int, int]:
+    return years[0], max(years[1], years[0] + 1)  # a slider needs two distinct ends
+
+
 def year_range(years: tuple[int, int], container=st) -> tuple[int, int]:
-    lo, hi = years[0], max(years[1], years[0] + 1)
-    given = url_state.raw("years")
-    if given and not (len(given) == 2 and all(v.isdigit() and lo <= int(v) <= hi for v in given)):
+    """A range slider synced to ?years=<from>&years=<to>; the whole span leaves the URL clean."""
+    lo, hi = _whole(years)
+    given = url_state.values(YEARS.key)
+    valid = len(given) == 2 and all(v.isdigit() and lo <= int(v) <= hi for v in given)
+    if given and not valid:
         url_state.note(f"Ignored the year range {'–'.join(given)}; the base covers {lo}–{hi}.")
-    return container.slider("Years published", lo, hi, (lo, hi), key="years", bind="query-params", **_RESET_PAGE)
+    url_state.seed(YEARS.key, (int(given[0]), int(given[1])) if valid else (lo, hi))
+    span = container.slider(YEARS.label, lo, hi, key=YEARS.key, **_RESET_PAGE)
+    url_state.write(YEARS.key, None if span == (lo, hi) else [str(span[0]), str(span[1])])
+    return span
 
 
 def search(container=st, placeholder: str = "e.g. disc, marathon, Belavý") -> str:
-    return container.text_input("Search words", key="q", bind="query-params", placeholder=placeholder,
-                                **_RESET_PAGE) or ""
+    """A text box synced to ?q=<words>."""
+    url_state.seed(SEARCH.key, url_state.value(SEARCH.key, ""))
+    text = container.text_input(SEARCH.label, key=SEARCH.key, placeholder=placeholder, **_RESET_PAGE) or ""
+    url_state.write(SEARCH.key, text)
+    return text
 
 
-def single(key: str, label: str, options: dict[str, str], container=st, *, widget=None, **kwargs) -> str:
+def single(facet: Facet, container=st, *, widget=None, **kwargs) -> str:
     """One choice, synced to ?key=<slug>; the first option is the default and leaves the URL clean."""
-    default = next(iter(options))
-    given = url_state.choices(key, options, label.lower())
-    url_state.seed(key, given[0] if given else default)
+    default = next(iter(facet.options))
+    given = url_state.choices(facet.key, facet.options, facet.label.lower())
+    url_state.seed(facet.key, given[0] if given else default)
     draw = widget or container.selectbox
-    value = draw(label, list(options), format_func=options.__getitem__, key=key, **kwargs)
-    url_state.write(key, None if value == default else value)
-    return value
+    chosen = draw(facet.label, list(facet.options), format_func=facet.options.__getitem__, key=facet.key, **kwargs)
+    url_state.write(facet.key, None if chosen == default else chosen)
+    return chosen
 
 
-def sort(container=st) -> str:
-    return single("sort", "Sort by", SORTS, container, **_RESET_PAGE)
+def facet_widget(facet: Facet, container, years: tuple[int, int]):
+    """The widget for any facet, by its kind."""
+    if facet.kind == MULTI:
+        return multi(facet, container)
+    if facet.kind == YEAR_RANGE:
+        return year_range(years, container)
+    if facet.kind == TEXT:
+        return search(container)
+    assert facet.kind == SINGLE, facet
+    return single(facet, container, **(_RESET_PAGE if facet is SORT else {}))
 
 
 def clear_button(keys: Iterable[str]) -> None:
-    def clear() -> None:
-        for key in keys:
-            st.session_state.pop(key, None)
-        for key in list(st.query_params):
-            if key in keys or key == "page":
-                del st.query_params[key]
-
-    st.button("Clear all filters", icon=":material/filter_alt_off:", on_click=clear)
+    st.button("Clear all filters", icon=":material/filter_alt_off:", on_click=url_state.clear,
+              args=((*keys, "page"),))
 
 
 def filter_panel(keys: Iterable[str]):
@@ -77,19 +82,13 @@ def filter_panel(keys: Iterable[str]):
     so the recipient sees the results first. Decided once per session so it never jumps shut."""
     keys = tuple(keys)
     remembered = "_filters_open:" + ",".join(keys)  # one memory per page's set of filters
-    st.session_state.setdefault(remembered, not any(k in st.query_params for k in keys))
+    st.session_state.setdefault(remembered, not url_state.given(keys))
     return st.expander("Filters", icon=":material/tune:", expanded=st.session_state[remembered])
 
 
-def findings_filters(years: tuple[int, int], keys: Iterable[str]) -> FindingsQuery:
-    with filter_panel(keys):
-        top = st.columns(3)
-        topics, populations, designs = multi("topic", top[0]), multi("population", top[1]), multi("design", top[2])
-        middle = st.columns(3)
-        directions, certainties = multi("direction", middle[0]), multi("certainty", middle[1])
-        span = year_range(years, middle[2])
-        bottom = st.columns([2, 1])
-        text, order = search(bottom[0]), sort(bottom[1])
-    whole = span == (years[0], max(years[1], years[0] + 1))
-    return FindingsQuery(frozenset(topics), frozenset(populations), frozenset(designs), frozenset(directions),
-                         frozenset(certainties), None if whole else span[0], None if whole else span[1], text, order)
+def findings_filters(years: tuple[int, int]) -> FindingsQuery:
+    """Every findings facet, three to a row (search and sort share the last), read into a query."""
+    with filter_panel(f.key for f in FINDINGS_FACETS):
+        places = [*st.columns(3), *st.columns(3), *st.columns([2, 1])]
+        chosen = {f.key: facet_widget(f, place, years) for f, place in zip(FINDINGS_FACETS, places)}
+    return FindingsQuery.from_values(chosen, years)

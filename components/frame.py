@@ -1,4 +1,10 @@
-"""What every page shares: the data-problem banner, notices about the link, the disclaimer."""
+"""What every page shares, around the page: the data-problem banner, the disclaimer, the stylesheets,
+then (once the page has run) the notices about the link and the share panel, both shown above the page.
+
+A run flows app.py → `page_frame(spec)` (this) → the page script → back here: the share panel is
+drawn once, after the page, so it shares the query string the page settled on (filters written
+back, stale values dropped) and cites the studies the page named.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,11 @@ from typing import Iterator
 import streamlit as st
 
 from components import present, share, theme, url_state
-from components.data import base
+from components.base_loader import base
+from components.site import PageSpec
 
 
-@contextmanager
-def page_frame() -> Iterator[None]:
+def _problems_banner() -> None:
     evidence = base()
     if evidence.problems:
         st.error(
@@ -25,9 +31,18 @@ def page_frame() -> Iterator[None]:
             st.code("\n".join(str(p) for p in evidence.problems), language=None)
     with st.sidebar:
         st.caption(evidence.meta.disclaimer if evidence.meta else "This site is not medical advice.")
+
+
+@contextmanager
+def page_frame(spec: PageSpec) -> Iterator[None]:
+    url_state.begin_run("" if spec.default else spec.url_path)
+    share.begin_run()
+    _problems_banner()
     theme.apply()
-    present.apply_style()
-    url_state.begin_run()
-    share_slot = share.begin_run()  # print stylesheet, and the share panel now (so pages that st.stop() have it)
+    presenting = present.apply_style(spec)
+    st.html(share.PRINT_CSS)
+    notices_slot, share_slot = st.empty(), st.empty()  # above the page, filled once it has run
     yield
-    share.share_panel(share_slot)  # redrawn with the query string and studies the page settled on
+    share.share_panel(spec, share_slot, presenting=presenting)
+    if notices := url_state.notices():
+        notices_slot.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.citations import href
+from components.url_state import link
 from evidence import EvidenceBase
 from evidence.model import GlossaryTerm
 
@@ -17,5 +17,5 @@ def term_card(term: GlossaryTerm, evidence: EvidenceBase, *, open_detail: bool =
             with st.expander("More detail", expanded=open_detail):
                 st.markdown(term.expert_note)
         if related:
-            st.caption("Related: " + ", ".join(f"[{r.term}]({href('glossary', term=r.id)})" for r in related)
-                       + f" · [Link to this term]({href('glossary', term=term.id)})")
+            st.caption("Related: " + ", ".join(f"[{r.term}]({link('glossary', term=r.id)})" for r in related)
+                       + f" · [Link to this term]({link('glossary', term=term.id)})")

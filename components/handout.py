@@ -14,7 +14,8 @@ from typing import Callable, Sequence
 
 import streamlit as st
 
-from components.data import base
+from components import url_state
+from components.base_loader import base
 from components.red_flags import RED_FLAGS, URGENT
 from evidence import EvidenceBase
 from evidence.handout import FILE_NAME, build_handout
@@ -22,22 +23,21 @@ from evidence.model import Claim
 
 LABEL = "Download a patient handout (PDF)"
 _CACHE_SIZE = 64
-# Values keep the base they were built from alive, so its id() in the key cannot be reused by another base.
-_cache: OrderedDict[tuple, tuple[EvidenceBase, bytes]] = OrderedDict()
+_cache: OrderedDict[tuple, bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
 def handout_bytes(claims: Sequence[Claim], evidence: EvidenceBase, url: str, today: dt.date | None = None) -> bytes:
     """The handout PDF, cached by (claim ids, url, date, base version)."""
     today = today or dt.date.today()
-    key = (tuple(c.id for c in claims), url, today, id(evidence))
+    key = (tuple(c.id for c in claims), url, today, evidence.version)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
-            return _cache[key][1]
+            return _cache[key]
     pdf = build_handout(claims, evidence, url, red_flags=RED_FLAGS, urgent=URGENT, today=today)
     with _lock:
-        _cache[key] = (evidence, pdf)
+        _cache[key] = pdf
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return pdf
@@ -51,8 +51,7 @@ def _deferred(claims: Sequence[Claim], evidence: EvidenceBase, url: str) -> Call
 def handout_button(claims: Sequence[Claim], url: str | None = None, key: str = "handout_download") -> None:
     """A download button for the handout of `claims`; `url` (default: this view's link) is what its QR code opens."""
     if url is None:
-        from components.share import current_url
-        url = current_url()
+        url = url_state.current_url()
     st.download_button(
         LABEL,
         data=_deferred(claims, base(), url),

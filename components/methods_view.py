@@ -5,22 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.badges import CERTAINTY_SYMBOL
 from evidence import EvidenceBase
-from evidence.load import CERTAINTY_CEILING
-from evidence.model import CERTAINTY_WORDS, Certainty
+from evidence.grade import CERTAINTY_CEILING, CERTAINTY_WORDS, MEANING, symbol_and_label
+from evidence.model import Certainty
 from evidence.readability import TARGET_GRADE, Reading, summary, take_home_readings
-
-MEANING = {
-    Certainty.HIGH: "Further research is very unlikely to change the answer.",
-    Certainty.MODERATE: "The answer is probably close; new studies could change it.",
-    Certainty.LOW: "The answer may be quite different once better studies are done.",
-    Certainty.VERY_LOW: "We don't really know yet; treat it as a lead, not an answer.",
-}
 
 
 def certainty_scale() -> None:
-    rows = [{"Certainty": f"{CERTAINTY_SYMBOL[c]} {c.label}", "What it means": MEANING[c],
+    rows = [{"Certainty": symbol_and_label(c), "What it means": MEANING[c],
              "Take-homes must say": " or ".join(f"“{w}”" for w in CERTAINTY_WORDS[c]) or "(plain statement)"}
             for c in reversed(list(Certainty))]
     st.dataframe(pd.DataFrame(rows), hide_index=True)
@@ -31,14 +23,14 @@ def design_ceilings() -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
-@st.cache_data(show_spinner=False)
-def _readings(_evidence: EvidenceBase, stamp: str) -> list[Reading]:
+@st.cache_data(show_spinner=False, max_entries=4)
+def _readings(version: str, _evidence: EvidenceBase) -> list[Reading]:
     """Scored once per version of the base; both the summary line and the table read these."""
     return take_home_readings(_evidence)
 
 
-def reading_levels(evidence: EvidenceBase, stamp: str) -> None:
-    readings = _readings(evidence, stamp)
+def reading_levels(evidence: EvidenceBase) -> None:
+    readings = _readings(evidence.version, evidence)
     stats = summary(readings)
     st.markdown(f"Measured with the Flesch–Kincaid grade (textstat): **{stats['at_or_below_target']} of "
                 f"{stats['count']}** take-homes are at or below grade {TARGET_GRADE:g}; the range is "

@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components import url_state
-from evidence.query import PAGE_SIZE, page_of
+from evidence.findings import PAGE_SIZE, page_of
 
 
 def requested_page() -> int:
-    value = st.query_params.get("page", "1")
+    value = url_state.value("page", "1")
     if not value.isdigit() or int(value) < 1:
         url_state.note(f"Ignored page '{value}'; showing page 1.")
-        url_state.select("page", None)
+        url_state.write("page", None)
         return 1
     return int(value)
 
@@ -22,7 +22,7 @@ def paged(items: list, size: int = PAGE_SIZE) -> tuple[list, int, int]:
     shown, page, pages = page_of(items, wanted, size)
     if page != wanted:
         url_state.note(f"There is no page {wanted}; showing page {page} of {pages}.")
-        url_state.select("page", str(page) if page > 1 else None)
+        url_state.write("page", str(page) if page > 1 else None)
     return shown, page, pages
 
 
@@ -31,7 +31,7 @@ def pager(page: int, pages: int) -> None:
         return
     left, middle, right = st.columns([1, 2, 1])
     left.button("Previous", icon=":material/chevron_left:", disabled=page <= 1, key="page_prev",
-                on_click=url_state.select, args=("page", str(page - 1) if page > 2 else None))
+                on_click=url_state.write, args=("page", str(page - 1) if page > 2 else None))
     middle.markdown(f"<p style='text-align:center'>Page {page} of {pages}</p>", unsafe_allow_html=True)
     right.button("Next", icon=":material/chevron_right:", disabled=page >= pages, key="page_next",
-                 on_click=url_state.select, args=("page", str(page + 1)))
+                 on_click=url_state.write, args=("page", str(page + 1)))

@@ -1,8 +1,10 @@
 """Presentation mode: ?present=1 turns a page into slides for a projector.
 
-A page builds a list of `Slide`s (a title, a function that draws the body, a citation) and
-calls `deck(slides)` when `active()`. The current slide lives in the URL (&slide=3), so an
-educator can share or bookmark the exact slide. Leaving keeps every other parameter.
+A page builds a list of `Slide`s (a title, a function that draws the body, a citation) and, when
+`active()`, draws `deck(slides)` *instead of* its normal body (a plain if/else: the frame still
+draws the share panel after it). The current slide lives in the URL (&slide=3), so an educator
+can share or bookmark the exact slide. Leaving keeps every other parameter. Only pages whose
+PageSpec lists "present" have a deck.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Callable
 import streamlit as st
 
 from components import url_state
+from components.site import PageSpec
 
 # Sidebar hidden, type large enough for the back of a room (28 px body), no widget chrome.
 PRESENTATION_CSS = """
@@ -37,36 +40,38 @@ class Slide:
 
 
 def active() -> bool:
-    return st.query_params.get("present") == "1"
+    return url_state.value("present") == "1"
 
 
-def apply_style() -> None:
-    if active():
+def apply_style(spec: PageSpec) -> bool:
+    """Large type and no sidebar when a page with slides is presenting; says whether it is."""
+    presenting = "present" in spec.keys and active()
+    if presenting:
         st.html(PRESENTATION_CSS)
+    return presenting
 
 
 def current_slide(count: int) -> int:
-    value = st.query_params.get("slide", "1")
+    value = url_state.value("slide", "1")
     number = int(value) if value.isdigit() else 0
     if not 1 <= number <= max(count, 1):
         url_state.note(f"There is no slide {value}; showing slide 1 of {count}.")
-        url_state.select("slide", None)
+        url_state.write("slide", None)
         return 1
     return number
 
 
 def _go(number: int) -> None:
-    url_state.select("slide", str(number) if number > 1 else None)
+    url_state.write("slide", str(number) if number > 1 else None)
 
 
 def _leave() -> None:
-    url_state.select("present", None)
-    url_state.select("slide", None)
+    url_state.clear(("present", "slide"))
 
 
 def _enter() -> None:
-    url_state.select("present", "1")
-    url_state.select("slide", None)
+    url_state.write("present", "1")
+    url_state.write("slide", None)
 
 
 def enter_button(label: str = "Present these as slides") -> None:

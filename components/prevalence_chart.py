@@ -6,19 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.palette import INK, POPULATION_STYLE
 from evidence import EvidenceBase
 from evidence.model import PopulationTag, PrevalenceFigure, RecallPeriod
-
-# Okabe-Ito: distinct for the common colour-vision deficiencies. Marker shapes repeat the encoding.
-POPULATION_STYLE: dict[PopulationTag, tuple[str, str]] = {
-    PopulationTag.RUNNERS: ("#D55E00", "diamond"),
-    PopulationTag.GENERAL_POPULATION: ("#0072B2", "circle"),
-    PopulationTag.HEALTHY_ADULTS: ("#009E73", "square"),
-    PopulationTag.CHRONIC_LBP: ("#CC79A7", "triangle-up"),
-    PopulationTag.MIDDLE_AGED: ("#E69F00", "cross"),
-    PopulationTag.CHILDREN: ("#56B4E9", "star"),
-}
-
 
 def row_label(figure: PrevalenceFigure, evidence: EvidenceBase) -> str:
     """Short enough for a chart axis on a phone: who, source, and incidence when it is not prevalence."""
@@ -69,19 +59,19 @@ def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], eviden
             fig.add_trace(go.Scatter(
                 x=[low, high] if high != low else [low], y=[label] * (2 if high != low else 1),
                 mode="lines+markers+text", line=dict(color=colour, width=8),
-                marker=dict(color=colour, symbol=symbol, size=13, line=dict(color="#1b1b1b", width=1)),
+                marker=dict(color=colour, symbol=symbol, size=13, line=dict(color=INK, width=1)),
                 text=[f"{low:g}%", f"{high:g}%"] if high != low else [f"{low:g}%"],
-                textposition="top center", textfont=dict(size=12, color="#1b1b1b"), error_x=error, cliponaxis=False,
+                textposition="top center", textfont=dict(size=12, color=INK), error_x=error, cliponaxis=False,
                 name=f.population_tag.label, legendgroup=f.population_tag.value,
                 showlegend=f.population_tag not in shown_in_legend, hovertemplate=hover,
             ), row=row, col=1)
             shown_in_legend.add(f.population_tag)
-        fig.update_yaxes(automargin=True, tickfont=dict(color="#1b1b1b"), row=row, col=1)
+        fig.update_yaxes(automargin=True, tickfont=dict(color=INK), row=row, col=1)
     fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#d9d9d9", title_text="Share of people with back pain",
                      row=len(periods), col=1)
     # The legend sits 75 px under the plot, below the axis title, whatever the figure's height.
     fig.update_layout(height=height + 60, margin=dict(l=10, r=24, t=50, b=110),
                       legend=dict(orientation="h", yanchor="top", y=-75 / (height - 100), x=0, title_text="Who:"),
                       plot_bgcolor="white",
-                      font=dict(size=14, color="#1b1b1b"))
+                      font=dict(size=14, color=INK))
     return fig

@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.chart_export import chart_downloads
-
-from components.citations import href
 from components.icon_array import describe, icon_array_svg
 from components.prevalence_chart import prevalence_figure, prevalence_table
 from components.present import Slide
+from components.url_state import link
 from evidence import EvidenceBase
 from evidence.explain import why_figures_differ
 from evidence.model import PopulationTag, PrevalenceFigure, RecallPeriod
@@ -71,9 +70,9 @@ def mix_up_link(evidence: EvidenceBase) -> None:
     lifetime = next((f for f in evidence.prevalence.values() if f.population_tag is PopulationTag.GENERAL_POPULATION
                      and f.recall_period is RecallPeriod.LIFETIME), None)
     if runners and lifetime:
-        link = href("prevalence") + f"?figure={runners.id}&figure={lifetime.id}"
         st.markdown(f":material/school: **For teaching:** [see why {runners.display} in runners and "
-                    f"{lifetime.display} in everyone are not a fair comparison]({link}).")
+                    f"{lifetime.display} in everyone are not a fair comparison]"
+                    f"({link('prevalence', figure=[runners.id, lifetime.id])}).")
 
 
 def prevalence_slides(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> list[Slide]:

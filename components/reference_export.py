@@ -12,14 +12,16 @@ _LABELS = {"csv": "CSV", "bibtex": "BibTeX", "ris": "RIS (EndNote, Zotero)", "cs
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _rendered(fmt: str, ids: tuple[str, ...], _evidence: EvidenceBase, stamp: str) -> str:
+def _rendered(version: str, fmt: str, ids: tuple[str, ...], _evidence: EvidenceBase) -> str:
+    """Cached per version of the base, format and the studies on screen."""
     return export(_evidence, fmt, "studies", [_evidence.studies[i] for i in ids])
 
 
-def export_buttons(studies: list[Study], evidence: EvidenceBase, stamp: str) -> None:
+def export_buttons(studies: list[Study], evidence: EvidenceBase) -> None:
     ids = tuple(s.id for s in studies)
     columns = st.columns(len(_LABELS))
     for column, (fmt, label) in zip(columns, _LABELS.items()):
-        column.download_button(label, _rendered(fmt, ids, evidence, stamp), file_name=f"running-back-studies.{EXTENSIONS[fmt]}",
+        column.download_button(label, _rendered(evidence.version, fmt, ids, evidence),
+                               file_name=f"running-back-studies.{EXTENSIONS[fmt]}",
                                mime=MEDIA_TYPES[fmt], icon=":material/download:", key=f"export_{fmt}",
                                on_click="ignore", disabled=not ids)

@@ -1,13 +1,11 @@
 """Share this view: its exact link (with a copy button), a QR code of it, and how to cite it.
 
-The panel is a "Share this view" button at the top right of every page. The frame calls
-`begin_run()` before the page, which draws the panel into a placeholder at once (so a page
-that ends in `st.stop()`, like a slide deck, still has it), and `share_panel(slot)` after the
-page, which redraws it in place with what the page settled on: the query string after filters
-were written back and stale values dropped, and the studies it named with `shows_studies(ids)`.
-Passing the page's `numbered_references(...)` dict there keeps the numbers as on screen.
+The panel is a "Share this view" button at the top right of every page. The frame reserves its
+place above the page and calls `share_panel(spec, slot)` once, after the page, so the panel has
+what the page settled on: the query string after filters were written back and stale values
+dropped, and the studies it named with `shows_studies(ids)` (in on-screen order).
 
-Pure parts (URL, QR, citation text) live in evidence/share.py.
+The link is `url_state.current_url()`; the QR code and citation text come from evidence/share.py.
 """
 
 from __future__ import annotations
@@ -18,10 +16,10 @@ from typing import Iterable
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components import present
-from components.data import base
-from components.site import BY_PATH, PAGES, PageSpec
-from evidence.share import SITE_TITLE, citation_text, page_url, qr_png, view_url
+from components import url_state
+from components.base_loader import base
+from components.site import HOME, PageSpec
+from evidence.share import SITE_TITLE, citation_text, qr_png
 
 _STUDIES = "_share_studies"
 LABEL = "Share this view"
@@ -81,16 +79,9 @@ PRINT_CSS = """
 """
 
 
-def begin_run() -> DeltaGenerator:
-    """Before the page: forget last run's studies, add the print stylesheet, draw the panel.
-
-    Returns the panel's placeholder, for `share_panel(slot)` to redraw after the page.
-    """
+def begin_run() -> None:
+    """Before the page: no studies named yet."""
     st.session_state[_STUDIES] = []
-    st.html(PRINT_CSS)
-    slot = st.empty()
-    share_panel(slot)
-    return slot
 
 
 def shows_studies(ids: Iterable[str]) -> None:
@@ -105,27 +96,6 @@ def shown_studies() -> list[str]:
     return list(st.session_state.get(_STUDIES, []))
 
 
-def current_page() -> PageSpec:
-    """The page being run, from Streamlit's page manager (st.navigation registered them)."""
-    default = next(p for p in PAGES if p.default)
-    try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-        ctx = get_script_run_ctx()
-        info = ctx.pages_manager.get_pages().get(ctx.pages_manager.current_page_script_hash) if ctx else None
-    except Exception:  # an internal API: never let it break the page
-        info = None
-    url_path = (info or {}).get("url_pathname") or ""
-    return BY_PATH.get(url_path, default)
-
-
-def current_url() -> str:
-    """The full link to this view: the browser's address for the page plus the current query string."""
-    spec = current_page()
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    return view_url(page_url(st.context.url, "" if spec.default else spec.url_path), params)
-
-
 def _citation(spec: PageSpec, url: str) -> str:
     evidence = base()
     studies = [evidence.studies[s] for s in shown_studies() if s in evidence.studies]
@@ -135,18 +105,16 @@ def _citation(spec: PageSpec, url: str) -> str:
                          last_reviewed=meta.last_reviewed if meta else None)
 
 
-def share_panel(slot: DeltaGenerator | None = None) -> None:
+def share_panel(spec: PageSpec = HOME, slot: DeltaGenerator | None = None, *, presenting: bool = False) -> None:
     """The 'Share this view' popover: link, QR code, citation. Drawn into `slot` (replacing it) if given."""
-    spec = current_page()
-    url = current_url()
-    # No keys: the panel is drawn twice a run (see begin_run), and keyed elements must be unique per run.
+    url = url_state.current_url()
     with (slot or st).container(horizontal=True, horizontal_alignment="right"):
         with st.popover(LABEL, icon=":material/share:"):
             st.markdown("**Copy link**")
             # Markdown, not st.caption: the caption grey is below 4.5:1 on the popover's white.
             st.markdown("This link opens exactly this view, with its filters. Use the copy button on the right.")
             st.code(url, language=None, wrap_lines=True)
-            width = QR_WIDTH_PRESENTING if present.active() else QR_WIDTH
+            width = QR_WIDTH_PRESENTING if presenting else QR_WIDTH
             st.image(qr_png(url, width), width=width, output_format="PNG",
                      alt="QR code of the link above. Scan it with a phone camera to open this view.")
             st.markdown("Scan with a phone camera to open this view, for example from a projected slide.")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evidence.facets import FINDINGS_FACETS, REFERENCE_FACETS
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -20,18 +22,20 @@ class PageSpec:
     url_path: str
     section: str
     default: bool = False
-    # Query keys this page understands; links to it carry them along (see url_state).
+    # Query keys this page understands; links to it carry them along (see url_state), and the README's
+    # table of link parameters must list each (tests/unit/test_docs.py).
     keys: tuple[str, ...] = ()
 
 
-FILTER_KEYS = ("topic", "population", "design", "direction", "certainty", "years", "q", "sort")
+FILTER_KEYS = tuple(f.key for f in FINDINGS_FACETS)
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/bottom_line.py", "Home", ":material/home:", "home", "Start", default=True),
     PageSpec("pages/take_homes.py", "Take-homes", ":material/lightbulb:", "take-homes", "Start",
              keys=("topic", "claim", "present", "slide")),
     PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
-    PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore", keys=FILTER_KEYS),
+    PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore",
+             keys=(*FILTER_KEYS, "page")),
     PageSpec("pages/prevalence_compare.py", "How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",
              keys=("period", "population", "figure", "view", "present", "slide")),
     PageSpec("pages/evidence_map.py", "Evidence map", ":material/grid_on:", "evidence-map", "Explore",
@@ -40,9 +44,15 @@ PAGES: tuple[PageSpec, ...] = (
              keys=("article", "verdict", "claim", "present", "slide")),
     PageSpec("pages/study_detail.py", "Study", ":material/article:", "study", "Reference", keys=("study",)),
     PageSpec("pages/reference_list.py", "References", ":material/menu_book:", "references", "Reference",
-             keys=("topic", "population", "design", "years", "q")),
+             keys=tuple(f.key for f in REFERENCE_FACETS)),
     PageSpec("pages/glossary_terms.py", "Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
     PageSpec("pages/methods_and_sources.py", "Methods", ":material/science:", "methods", "Reference"),
 )
 
 BY_PATH = {p.url_path: p for p in PAGES}
+HOME = next(p for p in PAGES if p.default)
+
+
+def page_for(url_path: str) -> PageSpec:
+    """The spec of the page at `url_path`, as `st.navigation` reports it ("" is the home page)."""
+    return BY_PATH.get(url_path, HOME)

@@ -6,12 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from components import badges
-from components.citations import href
+from components.citations import locator_markdown
+from components.url_state import link
 from evidence import EvidenceBase
 from evidence.explain import design_limits
-from evidence.export import doi_url, vancouver
+from evidence.export import vancouver
 from evidence.model import Study, Verification
-from evidence.query import article_claims_citing, claims_citing, prevalence_from
+from evidence.selections import article_claims_citing, claims_citing, prevalence_from
 from evidence.textlinks import link_terms
 
 
@@ -19,7 +20,7 @@ def citation_block(study: Study) -> None:
     st.markdown(vancouver(study))
     links = []
     if study.doi:
-        links.append(f"[doi:{study.doi}]({doi_url(study)})")
+        links.append(locator_markdown(study).strip())
     if study.url:
         links.append(f"[Record online]({study.url})")
     if study.pmid:
@@ -74,11 +75,11 @@ def cited_by(study: Study, evidence: EvidenceBase) -> None:
     figures = prevalence_from(evidence, study.id)
     if claims:
         st.markdown("**Take-homes that cite it**")
-        st.markdown("\n".join(f"- {badges.certainty(c.certainty.value)} [{c.statement}]({href('take-homes', claim=c.id)})"
+        st.markdown("\n".join(f"- {badges.certainty(c.certainty.value)} [{c.statement}]({link('take-homes', claim=c.id)})"
                               for c in claims))
     if articles:
         st.markdown("**Article claims checked against it**")
-        st.markdown("\n".join(f"- {badges.verdict(c.verdict)} [{c.claim}]({href('claim-check', claim=c.id)}) "
+        st.markdown("\n".join(f"- {badges.verdict(c.verdict)} [{c.claim}]({link('claim-check', claim=c.id)}) "
                               f"— *{a.title}*" for a, c in articles))
     if figures:
         st.markdown("**Prevalence figures from it**")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.badges import CERTAINTY_SYMBOL
 from components.present import Slide
 from evidence import EvidenceBase
 from evidence.export import vancouver
+from evidence.grade import symbol_and_label
 from evidence.model import Claim
 
 
@@ -16,7 +16,7 @@ def takehome_slides(claims: list[Claim], evidence: EvidenceBase, numbers: dict[s
         def body() -> None:
             st.markdown(f"## {claim.statement}")
             # Plain large text, not a badge: a badge's small type is unreadable from the back of a room.
-            st.markdown(f"**{CERTAINTY_SYMBOL[claim.certainty]} {claim.certainty.label} certainty** · "
+            st.markdown(f"**{symbol_and_label(claim.certainty)} certainty** · "
                         f"{claim.direction.label}")
             st.markdown(f"Why: {claim.certainty_reason}")
         return body

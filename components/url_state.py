@@ -1,14 +1,24 @@
-"""The URL is the state. One module decides how views map to query strings.
+"""The URL is the state, and this is the only module that reads or writes it (`st.query_params`).
 
-Conventions (decided once, here):
-- A widget's key is its query parameter's name.
+Conventions (decided once, here; tests/unit/test_architecture.py fails if another module
+touches `st.query_params`):
+- A widget's key is its query parameter's name. A widget takes its first value from the URL
+  (`seed`) and writes its value back after it is drawn (`write`): one mechanism for every widget.
+  (Streamlit's `bind="query-params"` is not used: it writes the *label* of a widget with a
+  format_func, and a second mechanism would be one more thing to keep in step.)
 - Values are stable slugs (?topic=disc-hydration), never display labels, so renaming a label
-  breaks no shared link. Streamlit's `bind="query-params"` writes the *label* of a widget with
-  a format_func, so choice widgets are synced here by slug (`seed` + `write`); `bind` is used
-  only where the value is its own text (the year slider, the search box).
-- Lists are repeated keys: ?topic=pain&topic=disability.
+  breaks no shared link. Lists are repeated keys: ?topic=pain&topic=disability.
 - Selections that are not widgets (a study, a claim, a slide) are single string parameters.
-- A value the page does not know is dropped with a short notice, never an error.
+- A value the page does not know is dropped with a short notice (`note`), never an error; the
+  frame draws the notices above the page once the page has run.
+- Every link is built by `evidence.links`; `link()` here is that builder, and `current_url()` is
+  the link this view gives out (share panel, QR code, citation, handout).
+
+API in one glance:
+  read   values(key) · value(key) · given(keys) · choices(key, allowed, label) · selected(key, known, label)
+  write  write(key, value) · clear(keys) · seed(key, value)
+  links  link(page, **params) · carried(keys) · current_url()
+  run    begin_run(url_path) · note(message) · notices() · keys_read()
 """
 
 from __future__ import annotations
@@ -17,84 +27,124 @@ from typing import Iterable, Mapping
 
 import streamlit as st
 
-_NOTICES = "_url_notices"
-_SLOT = "_url_notice_slot"
+from evidence.links import Params, view_url, link, page_url
+
+__all__ = ["begin_run", "carried", "choices", "clear", "current_url", "given", "keys_read", "link", "note",
+           "notices", "seed", "selected", "value", "values", "write"]
+
+_RUN = "_url_run"  # what this run learned about the URL: its page, its notices, the keys it read
 
 
-def begin_run() -> None:
-    """Reserve the place above the page where notices about the link appear."""
-    st.session_state[_NOTICES] = []
-    st.session_state[_SLOT] = st.empty()
+def _run() -> dict:
+    return st.session_state.setdefault(_RUN, {"page": "", "notices": [], "read": set()})
 
 
-def note(message: str) -> None:
-    """Tell the reader part of their link was ignored. Drawn at once, so st.stop() cannot lose it."""
-    notices = st.session_state.setdefault(_NOTICES, [])
-    if message in notices:
-        return
-    notices.append(message)
-    slot = st.session_state.get(_SLOT)
-    if slot is not None:
-        slot.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")
+def begin_run(url_path: str) -> None:
+    """Start a run of the page at `url_path` ("" for home): no notices yet, no keys read."""
+    st.session_state[_RUN] = {"page": url_path, "notices": [], "read": set()}
 
 
-def raw(key: str) -> list[str]:
+# ---- reading ----------------------------------------------------------------------------
+
+def values(key: str) -> list[str]:
+    """Every value of `key` in the URL (repeated keys), in order."""
+    _run()["read"].add(key)
     return st.query_params.get_all(key)
 
 
-def check_values(key: str, allowed: Iterable[str], label: str) -> None:
-    """Before a bound widget strips unknown values, say which ones were ignored."""
-    allowed = set(allowed)
-    unknown = [v for v in raw(key) if v and v not in allowed]
-    for value in unknown:
-        note(f"Ignored “{key}={value}”: it is not one of the {label} options here.")
+def value(key: str, default: str | None = None) -> str | None:
+    """The single value of `key`, or `default` when the URL does not have it."""
+    _run()["read"].add(key)
+    return st.query_params.get(key, default)
 
 
-def selected(key: str, known: Mapping[str, object], label: str) -> str | None:
-    """A single selection such as ?study=<id>; stale ids give a notice and None."""
-    value = st.query_params.get(key)
-    if not value:
+def given(keys: Iterable[str]) -> bool:
+    """Does the URL set any of `keys`?"""
+    keys = tuple(keys)
+    _run()["read"].update(keys)
+    return any(k in st.query_params for k in keys)
+
+
+def keys_read() -> set[str]:
+    """The parameters this run looked at: what the page understands (tests hold the README to it)."""
+    return set(_run()["read"])
+
+
+def choices(key: str, allowed: Iterable[str], label: str) -> list[str]:
+    """The URL's values for `key` that the page knows; each other value gets a notice."""
+    known = set(allowed)
+    given_values = values(key)
+    for unknown in dict.fromkeys(v for v in given_values if v and v not in known):
+        note(f"Ignored “{key}={unknown}”: it is not one of the {label} options here.")
+    return list(dict.fromkeys(v for v in given_values if v in known))
+
+
+def selected(key: str, known: Mapping[str, object] | Iterable[str], label: str) -> str | None:
+    """A single selection such as ?study=<id>; a stale id gives a notice, leaves the URL and returns None."""
+    chosen = value(key)
+    if not chosen:
         return None
-    if value not in known:
-        note(f"No {label} called '{value}' exists (it may have been renamed or removed), so it is not shown.")
+    if chosen not in known:
+        note(f"No {label} called '{chosen}' exists (it may have been renamed or removed), so it is not shown.")
+        write(key, None)
+        return None
+    return chosen
+
+
+# ---- writing ----------------------------------------------------------------------------
+
+def write(key: str, new: str | list[str] | None) -> None:
+    """Set `key` to `new` (a list becomes repeated keys); an empty value removes the parameter."""
+    if new:
+        if st.query_params.get_all(key) != (new if isinstance(new, list) else [new]):
+            st.query_params[key] = new
+    elif key in st.query_params:
         del st.query_params[key]
-        return None
-    return value
 
 
-def seed(key: str, value: object) -> None:
+def clear(keys: Iterable[str]) -> None:
+    """Remove `keys` from the URL and forget their widgets' values."""
+    for key in keys:
+        st.session_state.pop(key, None)
+        write(key, None)
+
+
+def seed(key: str, initial: object) -> None:
     """Give a widget its value from the URL the first time it is drawn in this session.
 
     Streamlit drops a widget's state when a run does not draw it, so arriving on a page
     from another one (with the parameters carried along) seeds it afresh.
     """
     if key not in st.session_state:
-        st.session_state[key] = value
+        st.session_state[key] = initial
 
 
-def write(key: str, values: str | list[str] | None) -> None:
-    """Mirror a widget's value into the URL; an empty value removes the parameter."""
-    if values:
-        if st.query_params.get_all(key) != (values if isinstance(values, list) else [values]):
-            st.query_params[key] = values
-    elif key in st.query_params:
-        del st.query_params[key]
+# ---- notices ----------------------------------------------------------------------------
+
+def note(message: str) -> None:
+    """Tell the reader part of their link was ignored; the frame shows it above the page."""
+    found = _run()["notices"]
+    if message not in found:
+        found.append(message)
 
 
-def choices(key: str, allowed: Iterable[str], label: str) -> list[str]:
-    """The URL's values for `key` that the page knows; the rest get a notice."""
-    check_values(key, allowed, label)
-    known = set(allowed)
-    return list(dict.fromkeys(v for v in raw(key) if v in known))
+def notices() -> list[str]:
+    return list(_run()["notices"])
 
 
-def select(key: str, value: str | None) -> None:
-    if value:
-        st.query_params[key] = value
-    elif key in st.query_params:
-        del st.query_params[key]
-
+# ---- links ------------------------------------------------------------------------------
 
 def carried(keys: Iterable[str]) -> dict[str, list[str]]:
-    """The current parameters that also mean something on another page."""
+    """The current parameters that also mean something on another page (for links to it)."""
     return {k: st.query_params.get_all(k) for k in keys if k in st.query_params}
+
+
+def current_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def current_url() -> str:
+    """The full link to this view: the browser's address for the page plus the query string the page settled
+    on. Everything the app gives out (share panel, QR code, citation, handout) uses this link."""
+    params: Params = current_params()
+    return view_url(page_url(st.context.url, _run()["page"]), params)

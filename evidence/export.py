@@ -206,3 +206,17 @@ def vancouver(study: Study, max_authors: int = 6) -> str:
 
 def doi_url(study: Study) -> str | None:
     return f"https://doi.org/{study.doi}" if study.doi else study.url
+
+
+def locator(study: Study) -> tuple[str, str] | None:
+    """Where to find a study, as (text, address): ('doi:10.1038/srep45975', 'https://doi.org/…') when it has
+    a DOI, else (its URL, its URL); None when it has neither. Screen, citation and handout all print this."""
+    address = doi_url(study)
+    if not address:
+        return None
+    return (f"doi:{study.doi}" if study.doi else address), address
+
+
+def locator_text(study: Study) -> str | None:
+    found = locator(study)
+    return found[0] if found else None

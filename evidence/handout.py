@@ -22,10 +22,11 @@ from typing import Iterable, Sequence
 
 from fpdf import FPDF
 
-from .export import doi_url, vancouver
+from .export import locator, vancouver
+from .grade import MEANING, certainty_words
 from .load import EvidenceBase
-from .model import Certainty, Claim
-from .query import numbered_references
+from .model import Claim
+from .selections import numbered_references
 from .share import qr_png
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -43,13 +44,6 @@ INK = (0, 0, 0)
 HEADING_INK = (11, 47, 99)  # dark blue, 13:1 on white
 LINK_INK = (10, 60, 140)
 PANEL = (238, 242, 248)
-
-CERTAINTY_MEANING: tuple[tuple[Certainty, str], ...] = (
-    (Certainty.HIGH, "we are confident. New research is unlikely to change this."),
-    (Certainty.MODERATE, "this is probably close to the truth, but it could change."),
-    (Certainty.LOW, "the truth may be quite different. More research is likely to change this."),
-    (Certainty.VERY_LOW, "we don't really know yet."),
-)
 
 # Characters DejaVu has and the core fonts (Latin-1) do not, as their plain equivalents.
 _LATIN1 = {
@@ -81,17 +75,6 @@ def latin1(text: str) -> str:
             except UnicodeEncodeError:
                 out.append("?")
     return "".join(out)
-
-
-def certainty_symbol(level: Certainty, unicode: bool = True) -> str:
-    """GRADE's filled circles out of four (⊕⊕◯◯), or '2 of 4' where the font lacks them."""
-    filled = level.rank + 1
-    return "⊕" * filled + "◯" * (4 - filled) if unicode else f"{filled} of 4"
-
-
-def certainty_words(level: Certainty, unicode: bool = True) -> str:
-    """'Low certainty (⊕⊕◯◯)'."""
-    return f"{level.label} certainty ({certainty_symbol(level, unicode)})"
 
 
 @dataclass(frozen=True)
@@ -279,7 +262,7 @@ def build_handout(
         _item(pdf, f"{i}.", runs)
 
     _heading(pdf, "What the certainty words mean", size=12.5, keep=7 * LINE)
-    for level, meaning in CERTAINTY_MEANING:
+    for level, meaning in MEANING.items():
         _item(pdf, "•", [(certainty_words(level, pdf.typeface.unicode) + ": ", True, None), (meaning, False, None)],
               after=1)
     pdf.ln(1.5)
@@ -306,11 +289,8 @@ def build_handout(
             pdf.add_page()
         pdf.set_link(links[sid], page=pdf.page_no(), y=pdf.get_y())
         runs = [(vancouver(study) + " ", False, None)]
-        link = doi_url(study)
-        if study.doi:
-            runs.append((f"doi:{study.doi}", False, link))
-        elif link:
-            runs.append((link, False, link))
+        if found := locator(study):
+            runs.append((found[0], False, found[1]))
         _item(pdf, f"{n}.", runs, after=1.5)
 
     pdf.ln(2)

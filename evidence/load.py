@@ -19,14 +19,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .grade import ceiling_problem
 from .messages import field_model, plain_message
 from .model import (
     KINDS,
     ArticleClaim,
     BaseMeta,
-    Certainty,
     Claim,
-    Design,
     GlossaryTerm,
     PrevalenceFigure,
     SourceArticle,
@@ -66,6 +65,8 @@ class EvidenceBase:
     glossary: dict[str, GlossaryTerm]
     problems: tuple[Problem, ...] = ()
     held_back: tuple[HeldBack, ...] = ()
+    # A hash of the YAML files' names and contents: every cache of something derived from the base keys on it.
+    version: str = ""
 
     @property
     def ok(self) -> bool:
@@ -84,27 +85,6 @@ class EvidenceBase:
             "article claims": sum(len(a.claims) for a in self.sources.values()),
             "glossary": len(self.glossary),
         }
-
-
-# GRADE starts observational evidence at low; reviews of opinion and protocols earn less.
-# A claim may never be rated above what the best design it cites allows.
-CERTAINTY_CEILING: dict[Design, Certainty] = {
-    Design.SYSTEMATIC_REVIEW_META_ANALYSIS: Certainty.HIGH,
-    Design.SYSTEMATIC_REVIEW: Certainty.HIGH,
-    Design.RCT: Certainty.HIGH,
-    Design.MODELLING: Certainty.HIGH,
-    Design.COHORT: Certainty.LOW,
-    Design.CROSS_SECTIONAL: Certainty.LOW,
-    Design.MIXED_METHODS: Certainty.LOW,
-    Design.CASE_SERIES: Certainty.VERY_LOW,
-    Design.NARRATIVE_REVIEW: Certainty.VERY_LOW,
-    Design.PROTOCOL: Certainty.VERY_LOW,
-    Design.ANIMAL: Certainty.VERY_LOW,
-}
-
-
-def certainty_ceiling(designs: list[Design]) -> Certainty:
-    return max((CERTAINTY_CEILING[d] for d in designs), key=lambda c: c.rank, default=Certainty.VERY_LOW)
 
 
 @dataclass
@@ -142,7 +122,8 @@ class _Collector:
 
 
 def fingerprint(directory: Path | str = DEFAULT_DIR) -> str:
-    """A hash of every YAML file's name, size and mtime: the cache key for the loader."""
+    """A hash of every YAML file's name, size and mtime: cheap to take on every run, it tells the cached
+    loader when to read the files again. What is derived from the base keys on `EvidenceBase.version`."""
     digest = hashlib.sha256()
     for path in _yaml_files(Path(directory)):
         stat = path.stat()
@@ -161,17 +142,20 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_Raw]]:
-    """Parse every file; return (record raws, meta raws)."""
+def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_Raw], str]:
+    """Parse every file; return (record raws, meta raws, content hash of the files)."""
     records: list[_Raw] = []
     metas: list[_Raw] = []
+    digest = hashlib.sha256()
     files = _yaml_files(directory)
     if not files:
         found.report(str(directory), 1, 1, "base", "no .yaml files found in this directory")
     for path in files:
         name = str(path)
+        content = path.read_bytes()
+        digest.update(f"{path.name}:{len(content)};".encode() + content)
         try:
-            located = load_located(path.read_text(encoding="utf-8"))
+            located = load_located(content.decode("utf-8"))
         except yaml.MarkedYAMLError as err:
             # An unclosed [ or { is noticed lines later; the line that opened it is the one to fix.
             opened = err.context_mark if err.context and "flow" in err.context else None
@@ -202,7 +186,7 @@ def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_R
                 found.report(name, line, col, kind, "expected a list of records under this key")
                 continue
             records.extend(_Raw(kind, name, located, (kind, i), data) for i, data in enumerate(entries))
-    return records, metas
+    return records, metas, digest.hexdigest()[:16]
 
 
 def _pos(located: Located, path: YamlPath) -> tuple[int, int]:
@@ -263,7 +247,7 @@ def _cited(
 def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     directory = Path(directory)
     found = _Collector()
-    raws, metas = _read_files(directory, found)
+    raws, metas, version = _read_files(directory, found)
 
     meta = None
     for raw in metas:
@@ -294,7 +278,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
     return EvidenceBase(
         meta=meta, studies=studies, prevalence=prevalence, claims=claims, sources=sources, glossary=glossary,
-        problems=tuple(sorted(found.problems)), held_back=held,
+        problems=tuple(sorted(found.problems)), held_back=held, version=version,
     )
 
 
@@ -333,16 +317,10 @@ def _keep_linked_terms(terms: dict[str, GlossaryTerm], raw_of: dict[int, _Raw], 
 
 
 def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:
-    designs = [studies[s].design for s in claim.studies if s in studies]
-    ceiling = certainty_ceiling(designs)
-    if not designs or claim.certainty.rank <= ceiling.rank:
+    message = ceiling_problem(claim.certainty, [studies[s].design for s in claim.studies if s in studies])
+    if message is None:
         return []
     line, col = raw.at("certainty")
-    best = max(designs, key=lambda d: CERTAINTY_CEILING[d].rank)
-    message = (
-        f"certainty '{claim.certainty.value}' is stronger than its studies allow: the best design cited "
-        f"({best.label.lower()}) supports at most '{ceiling.value}'"
-    )
     found.report(raw.file, line, col, f"{claim.id}.certainty", message)
     return [message]
 

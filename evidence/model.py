@@ -30,22 +30,18 @@ DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 INITIALS_RE = re.compile(r"^[A-Z\u00C0-\u00DE]{1,4}$")
 
 
-def _slug(value: str) -> str:
-    if not SLUG_RE.match(value):
-        raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens "
-            "(good: belavy-2017-disc-mri, bad: Belavy_2017)"
-        )
-    return value
+def _matching(pattern: re.Pattern[str], message: str):
+    """A validator that rejects values not matching `pattern` with `message` ({value} filled in)."""
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(message.format(value=value))
+        return value
+    return check
 
 
-def _doi(value: str) -> str:
-    if not DOI_RE.match(value):
-        raise ValueError(
-            f"'{value}' is not a DOI: write it bare, like 10.1038/srep45975 "
-            "(no https://doi.org/ prefix)"
-        )
-    return value
+_slug = _matching(SLUG_RE, "'{value}' is not a valid id: use lowercase letters, digits and single hyphens "
+                           "(good: belavy-2017-disc-mri, bad: Belavy_2017)")
+_doi = _matching(DOI_RE, "'{value}' is not a DOI: write it bare, like 10.1038/srep45975 (no https://doi.org/ prefix)")
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +66,17 @@ def _not_future_year(value: int) -> int:
 def _iso_text(value: object) -> object:
     """YAML reads an unquoted 2025-06-08 as a date, and 2018 as a number; both mean the text."""
     return value.isoformat() if isinstance(value, dt.date) else (str(value) if isinstance(value, int) else value)
+
+
+def _ordered(unit: str):
+    """A validator for a range's upper field: it may not lie below the matching lower field (ci_low, low...)."""
+    def check(cls, high: float | None, info: ValidationInfo) -> float | None:
+        low_name = info.field_name.replace("high", "low")
+        low = info.data.get(low_name)
+        if high is not None and low is not None and low > high:
+            raise ValueError(f"{low_name} ({low:g}{unit}) is greater than {info.field_name} ({high:g}{unit})")
+        return high
+    return check
 
 
 # The patterns go into the JSON Schema for editors; our validators give the plain-language message.
@@ -264,13 +271,7 @@ class Outcome(BaseModel):
     subgroup: bool = Field(default=False, description="True for subgroup or moderator results (hypothesis-generating).")
     note: str | None = None
 
-    @field_validator("ci_high")
-    @classmethod
-    def _ci_ordered(cls, high: float | None, info: ValidationInfo) -> float | None:
-        low = info.data.get("ci_low")
-        if high is not None and low is not None and low > high:
-            raise ValueError(f"ci_low ({low:g}) is greater than ci_high ({high:g})")
-        return high
+    _ci_ordered = field_validator("ci_high")(_ordered(""))
 
 
 class Study(Record):
@@ -343,21 +344,7 @@ class PrevalenceFigure(Record):
     source: Slug = Field(description="id of the study this figure comes from.")
     comparability: Text = Field(description="What this figure can and cannot be compared with.")
 
-    @field_validator("high")
-    @classmethod
-    def _range_ordered(cls, high: float | None, info: ValidationInfo) -> float | None:
-        low = info.data.get("low")
-        if high is not None and low is not None and low > high:
-            raise ValueError(f"low ({low:g}%) is greater than high ({high:g}%)")
-        return high
-
-    @field_validator("uncertainty_high")
-    @classmethod
-    def _uncertainty_ordered(cls, high: float | None, info: ValidationInfo) -> float | None:
-        low = info.data.get("uncertainty_low")
-        if high is not None and low is not None and low > high:
-            raise ValueError(f"uncertainty_low ({low:g}%) is greater than uncertainty_high ({high:g}%)")
-        return high
+    _range_ordered = field_validator("high", "uncertainty_high")(_ordered("%"))
 
     @model_validator(mode="after")
     def _one_shape(self) -> PrevalenceFigure:
@@ -382,16 +369,6 @@ class PrevalenceFigure(Record):
         return f"{self.value:g}%"
 
 
-# Wording rules: the plain statement must carry the hedge its certainty earns,
-# so no take-home reads stronger than its evidence.
-CERTAINTY_WORDS: dict[Certainty, tuple[str, ...]] = {
-    Certainty.HIGH: (),
-    Certainty.MODERATE: ("probably", "likely"),
-    Certainty.LOW: ("may", "might"),
-    Certainty.VERY_LOW: ("we don't know", "we do not know", "unclear", "not sure", "very uncertain"),
-}
-
-
 class Claim(Record):
     """A plain-language take-home, with its certainty and the studies behind it."""
 
@@ -409,14 +386,11 @@ class Claim(Record):
     @field_validator("statement")
     @classmethod
     def _wording_matches_certainty(cls, statement: str, info: ValidationInfo) -> str:
+        from .grade import wording_problem  # grade.py holds every certainty rule (and imports this module)
+
         certainty = info.data.get("certainty")
-        words = CERTAINTY_WORDS.get(certainty, ()) if certainty else ()
-        lowered = statement.lower().replace("’", "'")
-        if words and not any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words):
-            raise ValueError(
-                f"a {certainty.label.lower()}-certainty statement must say so: use "
-                + " or ".join(f"'{w}'" for w in words)
-            )
+        if certainty and (problem := wording_problem(certainty, statement)):
+            raise ValueError(problem)
         return statement
 
 

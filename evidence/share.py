@@ -1,9 +1,6 @@
-"""Sharing a view, without Streamlit: its exact URL, a QR code of it, and a citation of it.
+"""Sharing a view, without Streamlit: a QR code of its link, and a citation of it.
 
-The URL conventions are those of components/url_state.py: lists are repeated keys
-(?topic=pain&topic=disability), values are slugs. Building the query string here, with
-`urlencode(doseq=True)`, means `urllib.parse.parse_qs` (and Streamlit) read back exactly the
-parameters that were on screen.
+The link itself is built by evidence/links.py, like every other link.
 """
 
 from __future__ import annotations
@@ -12,57 +9,18 @@ import datetime as dt
 import io
 import math
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from typing import Iterable, Sequence
 
 import segno
 
-from .export import doi_url, vancouver
+from .export import locator_text, vancouver
 from .model import Study
 
-# Where the app runs when no browser told us its address (AppTest, scripts).
-DEFAULT_ORIGIN = "http://localhost:8501"
 SITE_TITLE = "Running and your lower back — evidence explorer"
 
 # A projected QR code is read from across a room: aim for about 320 px, four-module quiet zone.
 QR_TARGET_PX = 320
 QR_BORDER = 4
-
-Params = Mapping[str, str | Sequence[str]]
-
-
-def page_url(context_url: str | None, url_path: str = "") -> str:
-    """The address of the current page, without a query string.
-
-    `context_url` is `st.context.url`: scheme, host, port and the page's path, no query string
-    (Streamlit strips it), or None when no browser is attached. Then the page is assumed to be
-    served at DEFAULT_ORIGIN.
-    """
-    if not context_url:
-        return f"{DEFAULT_ORIGIN}/{url_path}"
-    scheme, netloc, path, _, _ = urlsplit(context_url)
-    return urlunsplit((scheme, netloc, path or "/", "", ""))
-
-
-def query_pairs(params: Params) -> list[tuple[str, str]]:
-    """(key, value) pairs in order; a list becomes repeated keys, empty values are dropped."""
-    pairs: list[tuple[str, str]] = []
-    for key, value in params.items():
-        values = [value] if isinstance(value, str) else list(value)
-        pairs += [(key, v) for v in values if v != ""]
-    return pairs
-
-
-def query_string(params: Params) -> str:
-    # %20 rather than '+' for spaces: every reader decodes it, and it survives being pasted into a path.
-    return urlencode(query_pairs(params), quote_via=quote)
-
-
-def view_url(page: str, params: Params) -> str:
-    """`page` (as from `page_url`) with `params` as its query string."""
-    query = query_string(params)
-    scheme, netloc, path, _, _ = urlsplit(page)
-    return urlunsplit((scheme, netloc, path, query, ""))
 
 
 # ---- QR code --------------------------------------------------------------------------
@@ -108,10 +66,8 @@ def cite_view(page_title: str, url: str, accessed: dt.date, site_title: str = SI
 def study_reference(study: Study) -> str:
     """A Vancouver reference with its DOI (or other locator) spelled out."""
     text = vancouver(study)
-    if study.doi:
-        return f"{text} doi:{study.doi}"
-    link = doi_url(study)
-    return f"{text} {link}" if link else text
+    locator = locator_text(study)
+    return f"{text} {locator}" if locator else text
 
 
 def cite_studies(studies: Iterable[Study]) -> list[str]:

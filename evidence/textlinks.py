@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import quote
 
+from .links import link
 from .model import GlossaryTerm
 
 _EXISTING_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
@@ -35,7 +35,7 @@ def link_terms(text: str, glossary: dict[str, GlossaryTerm], page: str = "glossa
         if term_id in linked:
             return match.group(0)
         linked.add(term_id)
-        return f"[{match.group(1)}]({page}?term={quote(term_id)})"
+        return f"[{match.group(1)}]({link(page, term=term_id)})"
 
     pieces, last = [], 0
     for existing in _EXISTING_LINK.finditer(text):

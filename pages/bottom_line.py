@@ -4,9 +4,9 @@ import streamlit as st
 
 from components.cards import claim_card
 from components.citations import reference_list
-from components.data import base
+from components.base_loader import base
 from components.entry_points import entry_points
-from evidence.query import bottom_line, numbered_references
+from evidence.selections import bottom_line, numbered_references
 
 evidence = base()
 lines = bottom_line(evidence)

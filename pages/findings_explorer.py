@@ -3,12 +3,12 @@
 import streamlit as st
 
 from components import filters
+from components.base_loader import base, findings_index
 from components.cards import finding_card
 from components.citations import reference_list
-from components.data import base, findings_index
 from components.pager import paged, pager
 from components.site import FILTER_KEYS
-from evidence.query import numbered_references
+from evidence.selections import numbered_references
 
 evidence, index = base(), findings_index()
 
@@ -16,7 +16,7 @@ st.title("Findings")
 st.markdown("Every take-home and every study result in the base. Take-homes carry a certainty grade; "
             "a single study's result is shown as reported and is not graded on its own.")
 
-query = filters.findings_filters(index.years, FILTER_KEYS)
+query = filters.findings_filters(index.years)
 found = index.select(query)
 
 summary = f"**{len(found)} of {len(index.findings)} findings match**"

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from components.citations import href
-from components.data import base
+from components.url_state import link
+from components.base_loader import base
 from components.red_flags import RED_FLAGS, URGENT, red_flag_source
 
 evidence = base()
@@ -21,6 +21,6 @@ st.subheader("Get help the same day if")
 st.markdown("\n".join(f"- {item}" for item in URGENT))
 
 st.subheader("Where this comes from")
-st.markdown(red_flag_source(evidence) + f" For how we judge sources, see [Methods]({href('methods')}).")
+st.markdown(red_flag_source(evidence) + f" For how we judge sources, see [Methods]({link('methods')}).")
 if evidence.meta:
     st.caption(evidence.meta.disclaimer)

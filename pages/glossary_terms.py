@@ -3,9 +3,9 @@
 import streamlit as st
 
 from components import filters, url_state
-from components.data import base
+from components.base_loader import base
 from components.glossary_view import term_card
-from evidence.query import search_glossary
+from evidence.selections import search_glossary
 
 evidence = base()
 chosen = url_state.selected("term", evidence.glossary, "glossary term")
@@ -16,7 +16,7 @@ text = filters.search(placeholder="e.g. disc, prevalence, placebo")
 terms = search_glossary(evidence, text, chosen)
 
 if chosen:
-    st.button("Showing one term: show them all", icon=":material/list:", on_click=url_state.select,
+    st.button("Showing one term: show them all", icon=":material/list:", on_click=url_state.write,
               args=("term", None))
 st.caption(f"{len(terms)} of {len(evidence.glossary)} terms")
 for term in terms:

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from components.data import BASE_DIR, base
+from components.base_loader import base
 from components.methods_view import certainty_scale, design_ceilings, reading_levels
-from evidence import fingerprint
 
 evidence = base()
 counts = evidence.counts()
@@ -40,7 +39,7 @@ st.markdown("A take-home can never be rated above what its best study design all
 design_ceilings()
 
 st.header("Reading level", anchor=False)
-reading_levels(evidence, fingerprint(BASE_DIR))
+reading_levels(evidence)
 
 st.header("Review, licence and corrections", anchor=False)
 if evidence.meta:

@@ -3,33 +3,29 @@
 import streamlit as st
 
 from components import filters
-from components.citations import study_href
-from components.data import BASE_DIR, base
+from components.base_loader import base
+from components.citations import reference_line, study_href
 from components.reference_export import export_buttons
-from components.site import BY_PATH
-from evidence import fingerprint
-from evidence.export import doi_url, vancouver
-from evidence.query import filter_studies
+from evidence.facets import DESIGN, POPULATION, REFERENCE_FACETS, TOPIC
+from evidence.selections import filter_studies, year_span
 
 evidence = base()
-years = (min(s.year for s in evidence.studies.values()), max(s.year for s in evidence.studies.values()))
-KEYS = BY_PATH["references"].keys
 
 st.title("References")
 st.markdown("Every study in the base, with its full citation. Filter the list, then download exactly what "
             "you see for your reference manager.")
-with filters.filter_panel(KEYS):
+with filters.filter_panel(f.key for f in REFERENCE_FACETS):
     left, middle, right = st.columns(3)
-    topics, populations, designs = filters.multi("topic", left), filters.multi("population", middle), \
-        filters.multi("design", right)
-    span = filters.year_range(years)
+    topics, populations, designs = filters.multi(TOPIC, left), filters.multi(POPULATION, middle), \
+        filters.multi(DESIGN, right)
+    span = filters.year_range(year_span(evidence))
     text = filters.search(placeholder="author, title, journal")
 studies = filter_studies(evidence, topics, populations, designs, span[0], span[1], text)
 
 st.markdown(f"**{len(studies)} of {len(evidence.studies)} studies**")
-export_buttons(studies, evidence, fingerprint(BASE_DIR))
+export_buttons(studies, evidence)
 for number, study in enumerate(studies, start=1):
-    link = doi_url(study)
-    locator = f" [doi:{study.doi}]({link})" if study.doi else (f" [link]({link})" if link else "")
-    st.markdown(f"{number}. {vancouver(study)}{locator}  \n"
+    st.markdown(f"{number}. {reference_line(study)}  \n"
                 f":gray-badge[{study.design.label}] [Study page]({study_href(study.id)})")
+if not evidence.studies:
+    st.info("There are no studies in the base yet.", icon=":material/search_off:")

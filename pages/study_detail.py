@@ -3,8 +3,9 @@
 import streamlit as st
 
 from components import filters, url_state
-from components.data import base
+from components.base_loader import base
 from components.study_view import study_page
+from evidence.facets import SINGLE, Facet
 
 evidence = base()
 names = {s.id: f"{s.short_citation}: {s.title}" for s in sorted(evidence.studies.values(),
@@ -14,7 +15,7 @@ if chosen:
     url_state.seed("study", chosen)
 
 st.title("Study")
-study_id = filters.single("study", "Choose a study", {"": "Choose a study…", **names})
+study_id = filters.single(Facet("study", "Choose a study", SINGLE, {"": "Choose a study…", **names}))
 study = evidence.studies.get(study_id)
 if study is None:
     st.markdown(f"The base holds {len(evidence.studies)} studies. Pick one above, or browse them all on the "

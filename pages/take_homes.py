@@ -3,33 +3,36 @@
 import streamlit as st
 
 from components import filters, present, url_state
+from components.base_loader import base
 from components.cards import claim_card
 from components.citations import reference_list
-from components.data import base
 from components.handout import handout_button
 from components.takehome_slides import takehome_slides
-from evidence.query import numbered_references, take_homes
+from evidence.facets import TOPIC
+from evidence.selections import numbered_references, take_homes
 
 evidence = base()
+presenting = present.active()
 # Slides show what the filters chose; the filter widget itself is not drawn on a slide.
-topics = url_state.choices("topic", filters.VOCAB["topic"][1], "topic") if present.active() else filters.multi("topic")
+topics = url_state.choices(TOPIC.key, TOPIC.options, "topic") if presenting else filters.multi(TOPIC)
 chosen = url_state.selected("claim", evidence.claims, "take-home")
 claims = take_homes(evidence, topics, chosen)
 numbers = numbered_references(c.studies for c in claims)
 
-if present.active():
+if presenting:
     present.deck(takehome_slides(claims, evidence, numbers))
-    st.stop()
-
-st.title("Take-homes")
-st.markdown("What the studies in this base add up to, in plain words. The wording follows the certainty: "
-            "**probably** means moderate certainty, **may** means low, and **we don't know** or **unclear** "
-            "means very low. Open *For experts* under any statement for the numbers.")
-if chosen:
-    st.button("Showing one take-home: show them all", icon=":material/list:", on_click=url_state.select,
-              args=("claim", None))
-present.enter_button()
-for claim in claims:
-    claim_card(claim, evidence, numbers)
-handout_button(claims)
-reference_list(numbers, evidence)
+else:
+    st.title("Take-homes")
+    st.markdown("What the studies in this base add up to, in plain words. The wording follows the certainty: "
+                "**probably** means moderate certainty, **may** means low, and **we don't know** or **unclear** "
+                "means very low. Open *For experts* under any statement for the numbers.")
+    if chosen:
+        st.button("Showing one take-home: show them all", icon=":material/list:", on_click=url_state.write,
+                  args=("claim", None))
+    present.enter_button()
+    for claim in claims:
+        claim_card(claim, evidence, numbers)
+    if not claims:
+        st.info("There are no take-homes to show yet.", icon=":material/search_off:")
+    handout_button(claims)
+    reference_list(numbers, evidence)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from evidence import load_base
-from evidence.query import cell_name, evidence_map
+from evidence.evidence_map import cell_name, evidence_map
 from tests.app.apptest_helpers import open_view
 
 STUDY_LINK = re.compile(r"\(study\?study=([a-z0-9-]+)\)")

@@ -2,8 +2,8 @@
 
 import re
 
-from evidence.query import FindingsQuery
-from components.data import findings_index
+from components.base_loader import findings_index
+from evidence.findings import FindingsQuery
 from tests.app.apptest_helpers import open_view
 
 COUNT = re.compile(r"\*\*(\d+) of (\d+) findings match\*\*")

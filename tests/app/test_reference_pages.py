@@ -2,8 +2,8 @@
 
 import re
 
-from components.data import base
-from evidence.query import bottom_line, filter_studies
+from components.base_loader import base
+from evidence.selections import bottom_line, filter_studies
 from tests.app.apptest_helpers import open_view
 
 

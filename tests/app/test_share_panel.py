@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.share import LABEL
 from components.site import PAGES
-from evidence.share import DEFAULT_ORIGIN
+from evidence.links import DEFAULT_ORIGIN
 
 from .apptest_helpers import APP, open_view
 
@@ -88,10 +88,10 @@ def test_uses_the_browser_address_when_there_is_one():
 def _page_with_studies(ids: list[str]) -> None:
     from components import share
 
-    slot = share.begin_run()
+    share.begin_run()
     share.shows_studies(ids)
     share.shows_studies(ids[:1])  # naming a study twice lists it once
-    share.share_panel(slot)  # replaces the panel begin_run drew: there must be one, with the studies
+    share.share_panel()  # drawn once, after the page named its studies
 
 
 def test_cite_this_view_lists_the_studies_the_page_names():
@@ -117,9 +117,9 @@ def _download_buttons() -> None:
     import plotly.graph_objects as go
 
     from components.chart_export import chart_downloads
-    from components.data import base
+    from components.base_loader import base
     from components.handout import handout_button
-    from evidence.query import take_homes
+    from evidence.selections import take_homes
 
     handout_button(take_homes(base(), ["pain"]))
     handout_button([], key="no_handout")

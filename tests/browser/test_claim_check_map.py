@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from evidence import load_base
 from evidence.model import Verdict
-from evidence.query import evidence_map
+from evidence.evidence_map import evidence_map
 
 from .helpers import (AXE_JS, AXE_TAGS, DESKTOP, PHONE, assert_no_exception, describe_violations, horizontal_overflow,
                       open_view, rerun, screenshot, wait_idle)

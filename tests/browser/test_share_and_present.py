@@ -19,7 +19,7 @@ from components.handout import LABEL as HANDOUT_LABEL
 from components.handout import handout_bytes
 from components.share import LABEL
 from evidence import DEFAULT_DIR, load_base
-from evidence.query import take_homes
+from evidence.selections import take_homes
 
 from .helpers import AXE_JS, AXE_TAGS, PHONE, assert_no_exception, artifact, open_view, rerun, screenshot
 

@@ -13,10 +13,11 @@ from pyzbar.pyzbar import decode
 
 from components.red_flags import RED_FLAGS, URGENT
 from evidence import DEFAULT_DIR, load_base
-from evidence.handout import FONT_DIR, build_handout, certainty_words, latin1
+from evidence.grade import certainty_words
+from evidence.handout import FONT_DIR, build_handout, latin1
 from evidence.export import vancouver
 from evidence.model import Certainty
-from evidence.query import numbered_references
+from evidence.selections import numbered_references
 
 URL = "http://localhost:8501/take-homes?topic=pain&topic=disability"
 TODAY = dt.date(2026, 11, 22)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from evidence.load import HeldBack, Problem, certainty_ceiling, fingerprint, load_base
+from evidence.grade import certainty_ceiling
+from evidence.load import HeldBack, Problem, fingerprint, load_base
 from evidence.model import Certainty, Design
 from evidence.positions import Position, load_located
 

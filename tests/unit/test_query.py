@@ -34,26 +34,14 @@ from evidence.model import (
     Study,
     Topic,
 )
-from evidence.query import (
-    CERTAINTY_FILTER_LABELS,
-    NOT_GRADED,
-    PAGE_SIZE,
-    SORTS,
-    FindingsIndex,
-    FindingsQuery,
-    article_claims_citing,
-    bottom_line,
-    claims_citing,
-    evidence_map,
-    filter_studies,
-    format_result,
-    numbered_references,
-    page_of,
-    prevalence_by_period,
-    prevalence_from,
-    select_prevalence,
-    take_homes,
-)
+from evidence.evidence_map import evidence_map
+from evidence.facets import CERTAINTY_OPTIONS as CERTAINTY_FILTER_LABELS
+from evidence.facets import SORTS
+from evidence.findings import PAGE_SIZE, FindingsIndex, FindingsQuery, format_result, page_of
+from evidence.grade import NOT_GRADED
+from evidence.prevalence import prevalence_by_period, select_prevalence
+from evidence.selections import (article_claims_citing, bottom_line, claims_citing, filter_studies,
+                                 numbered_references, prevalence_from, take_homes)
 
 
 def outcome(topic: str, direction: str, **extra) -> dict:

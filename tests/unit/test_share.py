@@ -17,16 +17,8 @@ from pyzbar.pyzbar import decode
 from components import chart_export
 from evidence import DEFAULT_DIR, load_base
 from evidence.export import vancouver
-from evidence.share import (
-    DEFAULT_ORIGIN,
-    citation_text,
-    cite_view,
-    page_url,
-    qr_png,
-    qr_svg,
-    query_string,
-    view_url,
-)
+from evidence.links import DEFAULT_ORIGIN, page_url, query_string, view_url
+from evidence.share import citation_text, cite_view, qr_png, qr_svg
 
 
 @pytest.fixture(scope="module")

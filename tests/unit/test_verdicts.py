@@ -9,7 +9,8 @@ import pytest
 
 from evidence import load_base
 from evidence.model import ArticleClaim, ArticleKind, PopulationTag, SourceArticle, Study, Topic, Verdict
-from evidence.query import MapCell, cell_name, distinct_participants, evidence_map, map_gaps, timeline_summary
+from evidence.evidence_map import MapCell, cell_name, evidence_map, map_gaps, timeline_summary
+from evidence.selections import distinct_participants
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, article_byline, cited_studies, count_line,
                                counts_by_article, limits_by_study, select_claims, verdict_counts)
 

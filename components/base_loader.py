@@ -1,0 +1,45 @@
+"""The cached loader: everything on screen reads the base through `base()`.
+
+The base is read again only when a YAML file's name, size or mtime changes (`fingerprint`, cheap on
+every run). Everything derived from it (the findings index, chart figures, exports, reading levels,
+handouts) is cached on `base().version`, the content hash the loader stamps on it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from evidence import DEFAULT_DIR, EvidenceBase, fingerprint, load_base
+from evidence.findings import FindingsIndex
+
+
+def base_dir() -> Path:
+    """The shipped base, or the one $EVIDENCE_DIR points at (tests, benchmarks, a curator's draft)."""
+    return Path(os.environ.get("EVIDENCE_DIR", DEFAULT_DIR))
+
+
+# cache_resource, not cache_data: the base is immutable (frozen models), so every session can
+# share one object; cache_data would unpickle thousands of records on every rerun.
+@st.cache_resource(show_spinner="Loading the evidence base…")
+def _load(directory: str, stamp: str) -> EvidenceBase:
+    return load_base(directory)
+
+
+def base() -> EvidenceBase:
+    """The validated base."""
+    directory = base_dir()
+    return _load(str(directory), fingerprint(directory))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _index(version: str, _evidence: EvidenceBase) -> FindingsIndex:
+    return FindingsIndex.build(_evidence)
+
+
+def findings_index() -> FindingsIndex:
+    """The facet index of all findings, built once per version of the base."""
+    evidence = base()
+    return _index(evidence.version, evidence)

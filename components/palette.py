@@ -1,0 +1,42 @@
+"""The colours and marker shapes of every chart, in one place.
+
+Okabe-Ito colours stay distinct for the common colour-vision deficiencies, and none works alone: each
+encoding also has a marker shape or symbol and its word in the legend, hover and table.
+"""
+
+from __future__ import annotations
+
+from evidence.model import Direction, PopulationTag, Verdict
+
+# Okabe-Ito, by name.
+BLUE, SKY, GREEN, ORANGE, VERMILION, PURPLE, YELLOW = ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00",
+                                                       "#CC79A7", "#F0E442")
+GREY, LIGHT_GREY = "#999999", "#BBBBBB"
+INK = "#1b1b1b"  # text on white, 17:1
+FADED_INK = "#595959"  # words of cells that are not chosen, 7:1
+GAP_INK = "#6b6b6b"  # 5.3:1 on white: faint, still readable
+GRID = "#e5e5e5"
+WHITE = "#ffffff"
+
+# (colour, marker) per direction on the evidence map.
+DIRECTION_STYLE: dict[Direction, tuple[str, str]] = {
+    Direction.BENEFIT: (BLUE, "circle"), Direction.NO_CLEAR_EFFECT: (GREY, "square"),
+    Direction.HARM: (VERMILION, "triangle-up"), Direction.MIXED: (PURPLE, "diamond"),
+    Direction.DESCRIPTIVE: (YELLOW, "hexagon"),
+}
+# (colour, marker) per population on the prevalence chart.
+POPULATION_STYLE: dict[PopulationTag, tuple[str, str]] = {
+    PopulationTag.RUNNERS: (VERMILION, "diamond"), PopulationTag.GENERAL_POPULATION: (BLUE, "circle"),
+    PopulationTag.HEALTHY_ADULTS: (GREEN, "square"), PopulationTag.CHRONIC_LBP: (PURPLE, "triangle-up"),
+    PopulationTag.MIDDLE_AGED: (ORANGE, "cross"), PopulationTag.CHILDREN: (SKY, "star"),
+}
+# (fill, text colour with >= 4.5:1 contrast on it) per verdict on the claim-check bars.
+VERDICT_STYLE: dict[Verdict, tuple[str, str]] = {
+    Verdict.SUPPORTED: (BLUE, WHITE), Verdict.PARTLY_SUPPORTED: (SKY, INK), Verdict.OVERSTATED: (ORANGE, INK),
+    Verdict.NOT_COMPARABLE: (PURPLE, INK), Verdict.NOT_SUPPORTED: (LIGHT_GREY, INK),
+    Verdict.CONTRADICTED: (VERMILION, INK),
+}
+
+# Plotly's config for charts people read rather than explore: no logo, and no mode bar (at 390 px
+# it sits on top of the data, and zooming a 6 × 11 grid helps nobody).
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}

@@ -1,0 +1,60 @@
+"""The filter facets, declared once: the findings query, the filter widgets, the URL keys and the README's
+table of link parameters all read this.
+
+A facet's `key` is its query parameter and its widget's key (?topic=pain&topic=disability); `options`
+maps each stable slug to its label, so renaming a label breaks no shared link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .grade import NOT_GRADED
+from .model import Certainty, Design, Direction, PopulationTag, RecallPeriod, Topic
+
+MULTI, YEAR_RANGE, TEXT, SINGLE = "multi", "year-range", "text", "single"
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # query parameter and widget key
+    label: str  # widget label
+    kind: str  # MULTI (repeated slugs), YEAR_RANGE (?years=from&years=to), TEXT (free words), SINGLE (one slug)
+    options: Mapping[str, str] = field(default_factory=dict)  # slug -> label, for MULTI and SINGLE
+    field: str = ""  # the FindingsQuery field it fills (MULTI, TEXT, SINGLE)
+    doc: str = ""  # what it does, for the README's table of link parameters
+    finding_attr: str = ""  # for MULTI: the Finding attribute it matches (default: `field`)
+    name: str = ""  # in "filtered by topic, search" (default: `key`)
+
+    @property
+    def matches(self) -> str:
+        return self.finding_attr or self.field
+
+    @property
+    def active_name(self) -> str:
+        return self.name or self.key
+
+
+def _labels(vocabulary) -> dict[str, str]:
+    return {member.value: member.label for member in vocabulary}
+
+
+SORTS = {"certainty": "Certainty, highest first", "year": "Newest first", "size": "Most participants first"}
+CERTAINTY_OPTIONS = {**_labels(Certainty), NOT_GRADED: "Not graded (single-study result)"}
+
+TOPIC = Facet("topic", "Topic", MULTI, _labels(Topic), "topics", "outcome topics to keep")
+POPULATION = Facet("population", "Population", MULTI, _labels(PopulationTag), "populations", "groups of people")
+DESIGN = Facet("design", "Study design", MULTI, _labels(Design), "designs", "study designs")
+DIRECTION = Facet("direction", "Direction", MULTI, _labels(Direction), "directions", "which way results point",
+                  finding_attr="direction")
+CERTAINTY = Facet("certainty", "Certainty", MULTI, CERTAINTY_OPTIONS, "certainties", "certainty grades",
+                  finding_attr="certainty")
+YEARS = Facet("years", "Years published", YEAR_RANGE, doc="first and last year published (two values)")
+SEARCH = Facet("q", "Search words", TEXT, field="text", doc="words to search for", name="search")
+SORT = Facet("sort", "Sort by", SINGLE, SORTS, "sort", "order of results")
+PERIOD = Facet("period", "Recall period", MULTI, _labels(RecallPeriod), doc="recall periods of prevalence figures")
+
+FINDINGS_FACETS: tuple[Facet, ...] = (TOPIC, POPULATION, DESIGN, DIRECTION, CERTAINTY, YEARS, SEARCH, SORT)
+REFERENCE_FACETS: tuple[Facet, ...] = (TOPIC, POPULATION, DESIGN, YEARS, SEARCH)
+BY_KEY: dict[str, Facet] = {f.key: f for f in (*FINDINGS_FACETS, PERIOD)}

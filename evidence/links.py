@@ -1,0 +1,60 @@
+"""The one link builder: every link the app draws or gives out is made here.
+
+Conventions (decided once): values are stable slugs, never display labels; a list becomes
+repeated keys (?topic=pain&topic=disability); empty values are dropped. Built with
+`urlencode(doseq)`, so `urllib.parse.parse_qs` (and Streamlit) read back exactly the
+parameters that were on screen.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+# Where the app runs when no browser told us its address (AppTest, scripts).
+DEFAULT_ORIGIN = "http://localhost:8501"
+
+Value = str | Sequence[str] | None
+Params = Mapping[str, Value]
+
+
+def query_pairs(params: Params) -> list[tuple[str, str]]:
+    """(key, value) pairs in order; a list becomes repeated keys, empty values are dropped."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in params.items():
+        values = [] if value is None else [value] if isinstance(value, str) else list(value)
+        pairs += [(key, v) for v in values if v != ""]
+    return pairs
+
+
+def query_string(params: Params) -> str:
+    # %20 rather than '+' for spaces: every reader decodes it, and it survives being pasted into a path.
+    return urlencode(query_pairs(params), quote_via=quote)
+
+
+def link(page: str, params: Params | None = None, /, **more: Value) -> str:
+    """A relative link to `page` (its url_path) with a query string: `link("study", study="belavy-2017")`.
+
+    Relative, so it also works when the app is served under a base path.
+    """
+    query = query_string({**(params or {}), **more})
+    return f"{page}?{query}" if query else page
+
+
+def page_url(browser_url: str | None, url_path: str = "") -> str:
+    """The absolute address of the page being viewed, without a query string.
+
+    `browser_url` is what the browser reports (`st.context.url`: scheme, host, port and the page's
+    path, no query string), or None when no browser is attached; then the page is assumed to be
+    served at DEFAULT_ORIGIN under `url_path`.
+    """
+    if not browser_url:
+        return f"{DEFAULT_ORIGIN}/{url_path}"
+    scheme, netloc, path, _, _ = urlsplit(browser_url)
+    return urlunsplit((scheme, netloc, path or "/", "", ""))
+
+
+def view_url(address: str, params: Params) -> str:
+    """`address` (from `page_url`) with `params` as its query string: the link a view gives out."""
+    scheme, netloc, path, _, _ = urlsplit(address)
+    return urlunsplit((scheme, netloc, path, query_string(params), ""))
