@@ -19,7 +19,9 @@ _WHO = {PopulationTag.RUNNERS: "runners", PopulationTag.GENERAL_POPULATION: "adu
 def comparability_panel(figures: list[PrevalenceFigure], evidence: EvidenceBase) -> None:
     """The 'why these numbers differ' note, generated from the records on screen."""
     reasons = why_figures_differ(figures, evidence.studies)
-    if not figures:
+    if not evidence.prevalence:
+        st.info("There are no prevalence figures in the base yet.", icon=":material/search_off:")
+    elif not figures:
         st.info("No figures match these filters.", icon=":material/search_off:")
     elif reasons:
         st.warning("**Why these numbers differ: they are not like for like.**\n"

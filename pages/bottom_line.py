@@ -16,6 +16,8 @@ st.title("Is running bad for my back?")
 st.markdown("#### The short answer, from the research so far")
 for claim in lines:
     claim_card(claim, evidence, numbers)
+if not lines:
+    st.info("There are no take-homes in the base yet.", icon=":material/search_off:")
 
 counts = evidence.counts()
 left, middle, right = st.columns(3)

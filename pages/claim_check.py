@@ -35,7 +35,7 @@ else:
     if evidence.sources:
         verdict_chart(evidence, counts_by_article(evidence))
     else:
-        st.info("No article has been checked yet.", icon=":material/search_off:")
+        st.info("There are no checked articles in the base yet.", icon=":material/search_off:")
 
     if not chosen:
         st.header("The claims")

@@ -30,7 +30,9 @@ shown, page, pages = paged(found)
 numbers = numbered_references(f.study_ids for f in shown)
 for finding in shown:
     finding_card(finding, evidence, numbers)
-if not found:
+if not index.findings:
+    st.info("There are no findings in the base yet.", icon=":material/search_off:")
+elif not found:
     st.info("Nothing matches these filters. Try removing one, or clear them all.", icon=":material/search_off:")
 pager(page, pages)
 reference_list(numbers, evidence, heading="References on this page")

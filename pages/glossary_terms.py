@@ -21,3 +21,5 @@ if chosen:
 st.caption(f"{len(terms)} of {len(evidence.glossary)} terms")
 for term in terms:
     term_card(term, evidence, open_detail=term.id == chosen)
+if not evidence.glossary:
+    st.info("There are no glossary terms in the base yet.", icon=":material/search_off:")

@@ -17,7 +17,9 @@ if chosen:
 st.title("Study")
 study_id = filters.single(Facet("study", "Choose a study", SINGLE, {"": "Choose a study…", **names}))
 study = evidence.studies.get(study_id)
-if study is None:
+if not evidence.studies:
+    st.info("There are no studies in the base yet.", icon=":material/search_off:")
+elif study is None:
     st.markdown(f"The base holds {len(evidence.studies)} studies. Pick one above, or browse them all on the "
                 "References page.")
 else:

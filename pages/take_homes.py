@@ -33,6 +33,7 @@ else:
     for claim in claims:
         claim_card(claim, evidence, numbers)
     if not claims:
-        st.info("There are no take-homes to show yet.", icon=":material/search_off:")
+        st.info("There are no take-homes in the base yet." if not evidence.claims
+                else "No take-home matches these filters.", icon=":material/search_off:")
     handout_button(claims)
     reference_list(numbers, evidence)
