@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from evidence import load_base
 from evidence.model import Verdict
 from tests.app.apptest_helpers import open_view
+from tests.shipped import shipped_base
 
 COUNT_LINE = re.compile(r"(\d+) claims? checked: (.*)\.")
 CLAIM_LINK = re.compile(r"\(claim-check\?claim=([a-z0-9-]+)\)")
@@ -17,7 +17,7 @@ CLAIM_LINK = re.compile(r"\(claim-check\?claim=([a-z0-9-]+)\)")
 
 @pytest.fixture(scope="module")
 def base():
-    return load_base()
+    return shipped_base()
 
 
 def _markdown(at) -> list[str]:

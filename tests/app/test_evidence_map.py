@@ -7,16 +7,16 @@ import re
 
 import pytest
 
-from evidence import load_base
 from evidence.evidence_map import cell_name, evidence_map
 from tests.app.apptest_helpers import open_view
+from tests.shipped import shipped_base
 
 STUDY_LINK = re.compile(r"\(study\?study=([a-z0-9-]+)\)")
 
 
 @pytest.fixture(scope="module")
 def base():
-    return load_base()
+    return shipped_base()
 
 
 @pytest.fixture(scope="module")

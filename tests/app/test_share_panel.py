@@ -95,10 +95,10 @@ def _page_with_studies(ids: list[str]) -> None:
 
 
 def test_cite_this_view_lists_the_studies_the_page_names():
-    from evidence import DEFAULT_DIR, load_base
     from evidence.export import vancouver
+    from tests.shipped import shipped_base
 
-    evidence = load_base(DEFAULT_DIR)
+    evidence = shipped_base()
     ids = [s.id for s in evidence.studies.values() if s.doi][:2] + ["not-a-study"]
     at = AppTest.from_function(_page_with_studies, args=(ids,), default_timeout=30)
     at.run()

@@ -7,14 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from evidence import load_base
 from evidence.model import Verdict
 from evidence.evidence_map import evidence_map
+from tests.shipped import shipped_base
 
 from .helpers import (AXE_JS, AXE_TAGS, DESKTOP, PHONE, assert_no_exception, describe_violations, horizontal_overflow,
                       open_view, rerun, screenshot, wait_idle)
 
-BASE = load_base()
+BASE = shipped_base()
 CELLS = evidence_map(BASE)
 CLAIM = next(c for _, c in BASE.article_claims.values() if c.verdict is Verdict.OVERSTATED and c.studies)
 CELL = max((c for c in CELLS if not c.is_gap), key=lambda c: len(c.study_ids))

@@ -18,8 +18,8 @@ from pyzbar.pyzbar import decode
 from components.handout import LABEL as HANDOUT_LABEL
 from components.handout import handout_bytes
 from components.share import LABEL
-from evidence import DEFAULT_DIR, load_base
 from evidence.selections import take_homes
+from tests.shipped import shipped_base
 
 from .helpers import AXE_JS, AXE_TAGS, PHONE, assert_no_exception, artifact, open_view, rerun, screenshot
 
@@ -142,7 +142,7 @@ def _flat(text: str) -> str:
 
 
 def test_handout_downloads_as_a_pdf_of_the_take_homes_shown(new_page):
-    evidence = load_base(DEFAULT_DIR)
+    evidence = shipped_base()
     claims = take_homes(evidence, ["pain"])
     assert claims
     page = open_view(new_page(), "/take-homes?topic=pain")

@@ -86,8 +86,8 @@ def test_schema_check_passes_on_the_committed_schema():
 # ---- in-process (fast) ---------------------------------------------------------------------
 
 def _shipped_study_ids():
-    from evidence.load import load_base
-    return load_base(DEFAULT_DIR).studies
+    from tests.shipped import shipped_base
+    return shipped_base().studies
 
 
 @pytest.mark.parametrize("kind", ["studies", "outcomes", "prevalence", "claims", "article-claims", "glossary"])

@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from pyzbar.pyzbar import decode
 
 from components.red_flags import RED_FLAGS, URGENT
-from evidence import DEFAULT_DIR, load_base
 from evidence.grade import certainty_words
 from evidence.handout import FONT_DIR, build_handout, latin1
 from evidence.export import vancouver
 from evidence.model import Certainty
 from evidence.selections import numbered_references
+from tests.shipped import shipped_base
 
 URL = "http://localhost:8501/take-homes?topic=pain&topic=disability"
 TODAY = dt.date(2026, 11, 22)
@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def evidence():
-    return load_base(DEFAULT_DIR)
+    return shipped_base()
 
 
 @pytest.fixture(scope="module")

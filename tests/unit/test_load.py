@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from evidence.grade import certainty_ceiling
+from evidence.grade import CERTAINTY_CEILING, certainty_ceiling
 from evidence.load import HeldBack, Problem, fingerprint, load_base
 from evidence.model import Certainty, Design
 from evidence.positions import Position, load_located
@@ -317,8 +317,11 @@ def test_certainty_ceiling_is_set_by_the_best_design(designs, ceiling):
 
 
 def test_every_design_has_a_ceiling():
+    """Every design the model allows has its own ceiling, and only observational-or-better designs reach high."""
+    assert set(CERTAINTY_CEILING) == set(Design)
     for design in Design:
-        certainty_ceiling([design])
+        assert certainty_ceiling([design]) is CERTAINTY_CEILING[design]
+    assert certainty_ceiling([Design.COHORT]).rank < Certainty.HIGH.rank
 
 
 # ---- positions and fingerprint -------------------------------------------------------------

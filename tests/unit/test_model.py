@@ -205,7 +205,8 @@ def test_prevalence_span_and_display():
     ("very-low", "The effect is very uncertain."),
 ])
 def test_certainty_wording_accepted(certainty, statement):
-    assert Claim.model_validate({**CLAIM, "certainty": certainty, "statement": statement})
+    claim = Claim.model_validate({**CLAIM, "certainty": certainty, "statement": statement})
+    assert claim.statement == statement and claim.certainty.value == certainty
 
 
 @pytest.mark.parametrize("certainty,statement,hint", [

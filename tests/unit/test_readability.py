@@ -9,8 +9,8 @@ import nltk
 import pytest
 from textstat.backend.counts import _count_syllables
 
-from evidence.load import load_base
 from evidence.readability import TARGET_GRADE, Reading, grade, summary, take_home_readings
+from tests.shipped import shipped_base
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -50,7 +50,7 @@ def test_summary():
 
 
 def test_take_home_readings_cover_every_claim():
-    base = load_base()
+    base = shipped_base()
     readings = take_home_readings(base)
     assert [r.id for r in readings] == list(base.claims)
     assert all(r.text == base.claims[r.id].statement for r in readings)

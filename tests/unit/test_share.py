@@ -15,15 +15,15 @@ from PIL import Image
 from pyzbar.pyzbar import decode
 
 from components import chart_export
-from evidence import DEFAULT_DIR, load_base
 from evidence.export import vancouver
 from evidence.links import DEFAULT_ORIGIN, page_url, query_string, view_url
 from evidence.share import citation_text, cite_view, qr_png, qr_svg
+from tests.shipped import shipped_base
 
 
 @pytest.fixture(scope="module")
 def evidence():
-    return load_base(DEFAULT_DIR)
+    return shipped_base()
 
 
 # ---- the link ---------------------------------------------------------------------------

@@ -11,11 +11,12 @@ import re
 
 import pytest
 
-from evidence.load import DEFAULT_DIR, load_base
+from evidence.load import DEFAULT_DIR
 from evidence.model import Outcome, RecallPeriod, Study, Verdict
 from evidence.readability import TARGET_GRADE, grade
+from tests.shipped import shipped_base
 
-BASE = load_base(DEFAULT_DIR)
+BASE = shipped_base()
 
 
 def study(sid: str) -> Study:

@@ -7,17 +7,17 @@ from collections import Counter
 
 import pytest
 
-from evidence import load_base
 from evidence.model import ArticleClaim, ArticleKind, PopulationTag, SourceArticle, Study, Topic, Verdict
 from evidence.evidence_map import MapCell, cell_name, evidence_map, map_gaps, timeline_summary
 from evidence.selections import distinct_participants
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, article_byline, cited_studies, count_line,
                                counts_by_article, limits_by_study, select_claims, verdict_counts)
+from tests.shipped import shipped_base
 
 
 @pytest.fixture(scope="module")
 def base():
-    loaded = load_base()
+    loaded = shipped_base()
     assert loaded.ok, loaded.problems
     return loaded
 
