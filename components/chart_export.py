@@ -34,12 +34,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 
+from components.palette import INK
+
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1100, 550
 PNG_SCALE = 2  # 2200 px wide: sharp on a slide or in print
 CAPTION_PX = 14  # caption font size, in layout pixels
 CAPTION_PAD = 16
-CAPTION_INK = "#1b1b1b"
+CAPTION_INK = INK
 RENDER_TIMEOUT = 60.0
 
 _cache: OrderedDict[str, tuple[bytes, bytes]] = OrderedDict()

@@ -74,7 +74,8 @@ def verdict_table(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]])
 
 def verdict_chart(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> None:
     total = sum(sum(c.values()) for c in counts.values())
-    st.plotly_chart(cached_figure(evidence, ("verdicts",), lambda: verdict_figure(evidence, counts)), config=CHART_CONFIG,
+    figure = cached_figure(evidence, ("verdicts",), lambda: verdict_figure(evidence, counts))
+    st.plotly_chart(figure, config=CHART_CONFIG,
                     alt=f"Stacked bars: the verdicts on {total} claims from {len(counts)} articles, one bar per "
                         "article, one segment per verdict. The same counts are in the table below.")
     st.caption(source_line(evidence, f"{len(counts)} articles, {total} claims checked")

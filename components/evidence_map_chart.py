@@ -147,7 +147,8 @@ def map_caption(evidence: EvidenceBase, size: str) -> str:
 def draw_map(cells: list[MapCell], evidence: EvidenceBase, size: str, *, on_pick=None, big: bool = False,
              chosen: str | None = None) -> None:
     """The map chart and its caption. `on_pick(cell_key)` runs when a bubble is clicked."""
-    figure = cached_figure(evidence, ("map", size, big, chosen), lambda: map_figure(cells, size, big=big, chosen=chosen))
+    figure = cached_figure(evidence, ("map", size, big, chosen),
+                           lambda: map_figure(cells, size, big=big, chosen=chosen))
     if on_pick is None:
         st.plotly_chart(figure, config=CHART_CONFIG, alt=map_alt(cells, size))
     else:

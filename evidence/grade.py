@@ -70,7 +70,8 @@ def wording_problem(certainty: Certainty, statement: str) -> str | None:
     words = CERTAINTY_WORDS.get(certainty, ())
     lowered = statement.lower().replace("’", "'")
     if words and not any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words):
-        return f"a {certainty.label.lower()}-certainty statement must say so: use " + " or ".join(f"'{w}'" for w in words)
+        return (f"a {certainty.label.lower()}-certainty statement must say so: use "
+                + " or ".join(f"'{w}'" for w in words))
     return None
 
 

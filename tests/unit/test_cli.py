@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from evidence.__main__ import main
-from evidence.load import DEFAULT_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 

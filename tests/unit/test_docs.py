@@ -34,7 +34,8 @@ def test_every_parameter_a_page_understands_is_documented_with_its_pages():
     missing = sorted(set(pages) - set(docs))
     assert not missing, f"README.md's parameter table lacks {missing}"
     for key, titles in pages.items():
-        assert docs[key] == titles, f"README says `{key}` is read by {sorted(docs[key])}, the site map says {sorted(titles)}"
+        assert docs[key] == titles, \
+            f"README says `{key}` is read by {sorted(docs[key])}, the site map says {sorted(titles)}"
 
 
 def test_nothing_is_documented_that_no_page_reads():
