@@ -341,3 +341,13 @@ def test_evidence_map_best_certainty_is_the_highest_claim_in_the_cell():
     assert runners_prevalence.best_certainty is Certainty.MODERATE
     assert cell("disc-hydration", "healthy-adults").best_certainty is Certainty.LOW
 
+
+
+def test_a_query_is_built_from_the_facets_widget_values():
+    values = {"topic": ["pain"], "certainty": ["low", NOT_GRADED], "years": (2010, 2020), "q": "disc", "sort": "year"}
+    query = FindingsQuery.from_values(values, (2010, 2020))
+    assert query == FindingsQuery(topics=frozenset({"pain"}), certainties=frozenset({"low", NOT_GRADED}),
+                                  text="disc", sort="year"), "the whole span of years is no year filter"
+    narrowed = FindingsQuery.from_values({**values, "years": (2012, 2015)}, (2010, 2020))
+    assert (narrowed.year_from, narrowed.year_to) == (2012, 2015)
+    assert narrowed.active() == ["topic", "certainty", "years", "search"]
