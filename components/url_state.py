@@ -18,7 +18,7 @@ API in one glance:
   read   values(key) · value(key) · given(keys) · choices(key, allowed, label) · selected(key, known, label)
   write  write(key, value) · clear(keys) · seed(key, value)
   links  link(page, **params) · carried(keys) · current_url()
-  run    begin_run(url_path) · note(message) · notices() · keys_read()
+  run    begin_run(url_path) · note(message) · notices()
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ import streamlit as st
 
 from evidence.links import Params, view_url, link, page_url
 
-__all__ = ["begin_run", "carried", "choices", "clear", "current_url", "given", "keys_read", "link", "note",
+__all__ = ["begin_run", "carried", "choices", "clear", "current_url", "given", "link", "note",
            "notices", "seed", "selected", "value", "values", "write"]
 
-_RUN = "_url_run"  # what this run learned about the URL: its page, its notices, the keys it read
+# What this run learned about the URL: its page, its notices, and the keys it read (which
+# tests/app/test_page_parameters.py holds to the PageSpec and so to the README).
+_RUN = "_url_run"
 
 
 def _run() -> dict:
@@ -63,11 +65,6 @@ def given(keys: Iterable[str]) -> bool:
     keys = tuple(keys)
     _run()["read"].update(keys)
     return any(k in st.query_params for k in keys)
-
-
-def keys_read() -> set[str]:
-    """The parameters this run looked at: what the page understands (tests hold the README to it)."""
-    return set(_run()["read"])
 
 
 def choices(key: str, allowed: Iterable[str], label: str) -> list[str]:
