@@ -27,7 +27,7 @@ from typing import Iterable, Mapping
 
 import streamlit as st
 
-from evidence.links import Params, view_url, link, page_url
+from evidence.links import Params, link, page_url, view_url
 
 __all__ = ["begin_run", "carried", "choices", "clear", "current_url", "given", "link", "note",
            "notices", "seed", "selected", "value", "values", "write"]
@@ -143,5 +143,5 @@ def current_params() -> dict[str, list[str]]:
 def current_url() -> str:
     """The full link to this view: the browser's address for the page plus the query string the page settled
     on. Everything the app gives out (share panel, QR code, citation, handout) uses this link."""
-    params: Params = current_params()
+    params: Params = current_params()  # a parameter every shared link should carry is added to `params` here
     return view_url(page_url(st.context.url, _run()["page"]), params)
