@@ -1,26 +1,38 @@
-# Everything a developer or CI needs; `make test` works on a fresh clone (needs python3, npm and
-# Debian's chromium: `sudo apt-get install chromium libzbar0`).
+# Everything a developer or CI needs. On a bare Debian machine `make run` and `make test` install what
+# they need, Debian packages included (tools/system-packages.sh: only the missing ones, via sudo when
+# not root; SYSTEM_PACKAGES=skip to manage them yourself).
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install -q --disable-pip-version-check
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 PYTEST := $(VENV)/bin/pytest
+SYSTEM := tools/system-packages.sh
+PORT     ?= 8501
+REPLICAS ?= 2
 
-.PHONY: run test test-unit test-app test-browser bench validate install install-test
+.PHONY: run test test-unit test-app test-browser test-floors bench validate install install-test \
+        system-packages system-packages-test serve-scaled stop-scaled
+
+system-packages:
+	@$(SYSTEM) run
+
+system-packages-test:
+	@$(SYSTEM) test
 
 $(PY):
 	python3 -m venv $(VENV)
 
-install: $(PY)
+install: system-packages $(PY)
 	$(PIP) -e .
 
-install-test: $(PY)
+install-test: system-packages-test $(PY)
 	$(PIP) -e ".[test]"
 	@test -f $(AXE) || npm ci --prefix tests/browser --no-audit --no-fund
 
-# The warm-up runs app.py once as soon as the server answers (see tools/warm_up.py).
+# The warm-up is optional: it runs app.py once as soon as the server answers, so the first visitor
+# does not wait for the evidence base to load. Deep links work without it (tools/cold_start_entries.py).
 run: install
-	$(PY) tools/warm_up.py http://127.0.0.1:8501 & $(VENV)/bin/streamlit run app.py
+	$(PY) tools/warm_up.py http://127.0.0.1:$(PORT) & $(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
 test: install-test
 	$(PYTEST) $(PYTEST_ARGS)
@@ -34,8 +46,20 @@ test-app: install-test
 test-browser: install-test
 	$(PYTEST) -m browser $(PYTEST_ARGS)
 
+# The declared minimum versions (pyproject.toml) really work: a throwaway venv with exactly those,
+# then the unit and AppTest layers. Not part of `make test` (it downloads the old releases).
+test-floors: system-packages-test
+	tools/test-floors.sh
+
 bench: install-test
 	$(PYTEST) benchmarks --benchmark-enable --benchmark-only $(PYTEST_ARGS)
 
 validate: install
 	$(PY) -m evidence validate
+
+# N app processes behind HAProxy on PORT with cookie affinity (tools/serve-scaled.sh says why).
+serve-scaled: install system-packages-test
+	tools/serve-scaled.sh start $(REPLICAS) $(PORT)
+
+stop-scaled:
+	tools/serve-scaled.sh stop

@@ -1,10 +1,9 @@
 """Warm a freshly started server: run app.py once through Streamlit's script health check.
 
-Why: with a top-level pages/ folder, Streamlit starts in legacy folder mode until app.py has
-called st.navigation once, so the very first visitor to a deep link (/prevalence?...) would see
-a "Page not found" dialog. Running the script once switches modes, and loads and validates the
-evidence base into the cache, so no visitor pays for either. Deployments should point their
-health check at /_stcore/script-health-check for the same effect.
+An optional optimisation, nothing depends on it: it loads and validates the evidence base into the
+cache and imports the libraries before the first visitor arrives, so that visitor does not wait for
+them. Deep links work on a cold server without it (see tools/cold_start_entries.py). A deployment's
+readiness probe on /_stcore/script-health-check has the same effect (deploy/kubernetes/).
 
 Usage: python tools/warm_up.py [http://127.0.0.1:8501] [--timeout 120]
 """

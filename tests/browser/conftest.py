@@ -1,6 +1,7 @@
 """Browser tests: a real `streamlit run app.py` server and Debian's headless Chromium.
 
-- `server_url` (session): one streamlit server on a free 127.0.0.1 port for the whole run.
+- `server_url` (session): one plain `streamlit run app.py` on a free 127.0.0.1 port for the whole
+  run, never warmed up (`streamlit_server()` starts more, e.g. for the cold-start tests).
 - `browser` (session): Chromium from /usr/bin/chromium (override with $CHROMIUM); playwright
   never downloads a browser here. If it is missing, every browser test ERRORS (never skips).
 - `new_page` (function): a factory of fresh pages, each in its own new BrowserContext, i.e. a
@@ -20,14 +21,13 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
-
-from tools.warm_up import warm_up
 
 from .helpers import ARTIFACTS, DESKTOP, LOAD_TIMES, ROOT, new_context
 
@@ -79,8 +79,24 @@ class Server:
                         pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
+def wait_healthy(url: str, process: subprocess.Popen | None, output: Callable[[], str], what: str,
+                 timeout: float = SERVER_START_TIMEOUT) -> None:
+    """Poll `url` until it answers 200; fail with the server's output if it exits or times out."""
+    deadline = time.monotonic() + timeout
+    while not _healthy(url):
+        if process is not None and process.poll() is not None:
+            pytest.fail(f"{what} exited with code {process.returncode} before it was healthy.\n"
+                        f"--- output ---\n{output()}", pytrace=False)
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} was not healthy at {url} after {timeout:.0f}s.\n--- output ---\n{output()}",
+                        pytrace=False)
+        time.sleep(0.1)
+
+
+@contextmanager
+def streamlit_server(keep_log_as: str | None = None) -> Iterator[Server]:
+    """A plain `streamlit run app.py` on a free port, healthy (the HTTP server answers) but with no
+    script run yet: no warm-up, so the first page a test opens is what a first visitor gets."""
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -94,27 +110,10 @@ def server() -> Iterator[Server]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, env=env)
-
-    def output() -> str:
-        log.flush()
-        return Path(log.name).read_text(errors="replace")
-
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    server = Server(f"http://127.0.0.1:{port}", process, log.name)
     try:
-        while not _healthy(f"{base}/_stcore/health"):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with code {process.returncode} before it was healthy.\n"
-                            f"command: {' '.join(command)}\n--- server output ---\n{output()}", pytrace=False)
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit was not healthy at {base}/_stcore/health after {SERVER_START_TIMEOUT:.0f}s.\n"
-                            f"command: {' '.join(command)}\n--- server output ---\n{output()}", pytrace=False)
-            time.sleep(0.2)
-        # Run app.py once, as a deployment's health check would: otherwise the first page a test opens
-        # gets Streamlit's "Page not found" dialog (see tools/warm_up.py).
-        if not warm_up(base, SERVER_START_TIMEOUT):
-            pytest.fail(f"the script health check failed at {base}\n--- server output ---\n{output()}", pytrace=False)
-        yield Server(base, process, log.name)
+        wait_healthy(f"{server.url}/_stcore/health", process, server.output, f"`{' '.join(command)}`")
+        yield server
     finally:
         process.terminate()
         try:
@@ -122,14 +121,22 @@ def server() -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        # Keep the server's output for whoever reads the artifacts (tracebacks of failing pages land here),
-        # and how long each page took to load and finish its script run.
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(log.name, ARTIFACTS / "streamlit-server.log")
-        (ARTIFACTS / "browser-timings.txt").write_text(
-            "".join(f"{seconds:6.2f}s  {path}\n" for path, seconds in sorted(LOAD_TIMES, key=lambda t: -t[1])))
+        if keep_log_as:  # tracebacks of failing pages land here, for whoever reads the artifacts
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(log.name, ARTIFACTS / keep_log_as)
         log.close()
         os.unlink(log.name)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    """One server for the whole run. Not warmed up: the first test to open a page loads the base
+    (tests/browser/test_cold_start.py checks that a cold server serves deep links correctly)."""
+    with streamlit_server(keep_log_as="streamlit-server.log") as server:
+        yield server
+    # How long each page took to load and finish its script run.
+    (ARTIFACTS / "browser-timings.txt").write_text(
+        "".join(f"{seconds:6.2f}s  {path}\n" for path, seconds in sorted(LOAD_TIMES, key=lambda t: -t[1])))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,129 @@
+"""Two replicas behind HAProxy (tools/serve-scaled.sh, as `make serve-scaled` starts them): a deep link,
+the share panel's QR image and a download all work through the proxy.
+
+Why affinity is tested: Streamlit serves media (QR images, downloads) over plain HTTP from the replica
+that holds the session, so every request of a tab must reach that replica. HAProxy's cookie does that;
+the last test shows the same media URL is a 404 on the other replica.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from components.share import LABEL
+
+from .helpers import ROOT, assert_no_exception, findings_count, new_context, open_view
+
+SCRIPT = ROOT / "tools" / "serve-scaled.sh"
+REPLICAS = 2
+COOKIE = "RB_REPLICA"
+QR_ALT = "QR code of the link above"
+
+
+def _free_block(size: int) -> int:
+    """A port P with P..P+size-1 all free on 127.0.0.1."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + size >= 65535:
+            continue
+        sockets = []
+        try:
+            for port in range(first, first + size):
+                s = socket.socket()
+                s.bind(("127.0.0.1", port))
+                sockets.append(s)
+            return first
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError("no block of free ports")
+
+
+@pytest.fixture(scope="module")
+def proxy_url():
+    port = _free_block(REPLICAS + 1)
+    run_dir = Path(tempfile.mkdtemp(prefix="serve-scaled-"))
+    # No warm-up: the proxy tests must not depend on it either.
+    env = {**os.environ, "RUN_DIR": str(run_dir), "PY": sys.executable, "WARM_UP": "0"}
+    started = subprocess.run([str(SCRIPT), "start", str(REPLICAS), str(port)], env=env, capture_output=True,
+                             text=True, timeout=300)
+    try:
+        logs = "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')}" for p in sorted(run_dir.glob("*.log")))
+        assert started.returncode == 0, f"serve-scaled failed:\n{started.stdout}{started.stderr}\n{logs}"
+        assert f"http://127.0.0.1:{port}/" in started.stdout, started.stdout
+        assert len(list(run_dir.glob("replica-*.pid"))) == REPLICAS and (run_dir / "haproxy.pid").exists()
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stopped = subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, text=True, timeout=60)
+        assert stopped.returncode == 0, stopped.stderr
+        assert f"stopped {REPLICAS + 1} process(es)" in stopped.stdout, stopped.stdout
+        assert not list(run_dir.glob("*.pid"))
+
+
+@pytest.fixture
+def proxied(browser, proxy_url):
+    context = new_context(browser, proxy_url)
+    yield context.new_page()
+    context.close()
+
+
+def _replica_cookie(page) -> str:
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert COOKIE in cookies, f"HAProxy set no affinity cookie: {cookies}"
+    return cookies[COOKIE]
+
+
+def test_deep_link_through_the_proxy(proxied):
+    page = open_view(proxied, "/findings?topic=pain")
+    assert_no_exception(page)
+    assert page.get_by_role("dialog").filter(has_text="Page not found").count() == 0
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Findings")
+    n, m = findings_count(page)
+    assert 0 < n < m
+    assert _replica_cookie(page).startswith("replica")
+
+
+def test_qr_image_loads_through_the_proxy_only_from_its_own_replica(proxied, proxy_url, browser):
+    page = open_view(proxied, "/take-homes?topic=pain")
+    page.get_by_role("button", name=LABEL).click()
+    image = page.get_by_test_id("stPopoverBody").get_by_role("img", name=QR_ALT)
+    expect(image).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    source = image.get_attribute("src")
+    assert "/media/" in source, source
+
+    own = _replica_cookie(page)
+    response = page.context.request.get(source)
+    assert response.status == 200 and response.headers["content-type"] == "image/png"
+    # The same URL asked of the other replica: that process never saw this session's media.
+    other = next(f"replica{i}" for i in range(1, REPLICAS + 1) if f"replica{i}" != own)
+    stranger = new_context(browser, proxy_url)
+    try:
+        stranger.add_cookies([{"name": COOKIE, "value": other, "url": proxy_url}])
+        assert stranger.request.get(source).status == 404, "media was found on a replica without the session"
+    finally:
+        stranger.close()
+
+
+def test_download_through_the_proxy(proxied):
+    page = open_view(proxied, "/prevalence")
+    assert_no_exception(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Data as CSV").click()
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    assert info.value.suggested_filename.endswith(".csv")
+    assert len(rows) > 1 and len(rows[0]) > 1, rows[:2]

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prove the version floors in pyproject.toml: a throwaway venv where every runtime dependency is
+# installed at exactly its declared minimum (`name>=X` -> `name==X`), then the unit and AppTest layers.
+# The test tools themselves are not pinned. `make test-floors`; not part of `make test` (it downloads
+# the old releases). FLOORS_VENV=dir keeps the venv for a second run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+VENV="${FLOORS_VENV:-$(mktemp -d)/venv}"
+PYTHON="${PYTHON:-python3}"
+
+[ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+"$VENV/bin/python" - "$ROOT/pyproject.toml" >"$VENV/floors.txt" <<'PY'
+import re, sys, tomllib
+for requirement in tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]:
+    name, floor = re.match(r"([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?\s*>=\s*([^,;\s]+)", requirement).groups()
+    print(f"{name}=={floor}")
+PY
+echo "floors:"; sed 's/^/  /' "$VENV/floors.txt"
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$VENV/floors.txt" -e "$ROOT[test]"
+"$VENV/bin/python" -m pip freeze --disable-pip-version-check | grep -i -f <(cut -d= -f1 "$VENV/floors.txt" | sed 's/^/^/; s/$/==/')
+cd "$ROOT"
+"$VENV/bin/python" -m pytest -m "unit or app" -q -p no:cacheprovider "$@"
