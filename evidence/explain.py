@@ -15,6 +15,8 @@ DESIGN_LIMITS: dict[Design, tuple[str, str]] = {
                                              "more than the studies it pooled: weak studies make a weak pool"),
     Design.SYSTEMATIC_REVIEW: ("what all the studies on a question found, collected by a fixed method",
                                "a single combined number, if the studies were not pooled"),
+    Design.SECONDARY_ANALYSIS: ("how results differed between subgroups of people in a trial",
+                                "that a subgroup's result is real: the subgroups were not formed at random"),
     Design.COHORT: ("what happened over time to people with and without an exposure",
                     "cause and effect for sure: other differences between the groups may explain it"),
     Design.CROSS_SECTIONAL: ("whether two things go together at one moment (an association)",

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .checks import article_claim_faults, claim_faults, figures_by_source, study_faults
 from .messages import field_model, plain_message
 from .model import (
     KINDS,
@@ -92,6 +93,8 @@ CERTAINTY_CEILING: dict[Design, Certainty] = {
     Design.SYSTEMATIC_REVIEW_META_ANALYSIS: Certainty.HIGH,
     Design.SYSTEMATIC_REVIEW: Certainty.HIGH,
     Design.RCT: Certainty.HIGH,
+    # A subgroup or secondary analysis inside a trial compares groups that were not randomised.
+    Design.SECONDARY_ANALYSIS: Certainty.LOW,
     Design.MODELLING: Certainty.HIGH,
     Design.COHORT: Certainty.LOW,
     Design.CROSS_SECTIONAL: Certainty.LOW,
@@ -275,9 +278,13 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
         if record is not None:
             by_kind[raw.kind].append((raw, record))
 
-    studies: dict[str, Study] = _unique("studies", by_kind["studies"], found)
-    held_studies = {rid for (kind, rid) in found.held if kind == "studies"}
     raw_of = {id(record): raw for pairs in by_kind.values() for raw, record in pairs}
+    figures = figures_by_source(record for _, record in by_kind["prevalence"])
+    studies: dict[str, Study] = _keep_citing(
+        "studies", _unique("studies", by_kind["studies"], found), found,
+        lambda s: _faults(raw_of[id(s)], study_faults(s, figures), found),
+    )
+    held_studies = {rid for (kind, rid) in found.held if kind == "studies"}
 
     prevalence = _keep_citing(
         "prevalence", _unique("prevalence", by_kind["prevalence"], found), found,
@@ -286,9 +293,11 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     claims = _keep_citing(
         "claims", _unique("claims", by_kind["claims"], found), found,
         lambda c: _cited(raw_of[id(c)], c.studies, ("studies",), studies, held_studies, found)
-        + _ceiling_reasons(raw_of[id(c)], c, studies, found),
+        + _ceiling_reasons(raw_of[id(c)], c, studies, found)
+        + _faults(raw_of[id(c)], claim_faults(c, studies, figures), found),
     )
     sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found)
+    sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, studies, figures, found)
     glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
@@ -330,6 +339,43 @@ def _keep_linked_terms(terms: dict[str, GlossaryTerm], raw_of: dict[int, _Raw], 
                 del known[term.id]
                 changed = True
     return known
+
+
+def _faults(raw: _Raw, faults: list[tuple[tuple[str | int, ...], str]], found: _Collector,
+            prefix: tuple[str | int, ...] = (), label: str | None = None) -> list[str]:
+    """Report rule faults (path inside the record, message) at their lines; return them as hold reasons."""
+    reasons = []
+    for path, message in faults:
+        line, col = raw.at(*prefix, *path)
+        where = f"{label or raw.label}.{_dotted(path)}"
+        found.report(raw.file, line, col, where, message)
+        reasons.append(f"{where}: {message}")
+    return reasons
+
+
+def _keep_traced_article_claims(
+    sources: dict[str, SourceArticle], raw_by_id: dict[str, _Raw], studies: dict[str, Study], figures,
+    found: _Collector,
+) -> dict[str, SourceArticle]:
+    """Hold back article claims whose reason states a number no cited study holds (see prose_numbers)."""
+    kept: dict[str, SourceArticle] = {}
+    for article in sources.values():
+        raw = raw_by_id[article.id]
+        listed = [c.get("id") if isinstance(c, dict) else None for c in raw.data.get("claims", [])]
+        good = []
+        for claim in article.claims:
+            faults = article_claim_faults(claim, studies, figures)
+            prefix = ("claims", listed.index(claim.id)) if claim.id in listed else ()
+            if reasons := _faults(raw, faults, found, prefix, label=claim.id):
+                for reason in reasons:
+                    found.hold("article claims", claim.id, reason)
+            else:
+                good.append(claim)
+        if good:
+            kept[article.id] = article.model_copy(update={"claims": good})
+        else:
+            found.hold("sources", article.id, "every claim of this article is held back")
+    return kept
 
 
 def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:
