@@ -13,7 +13,7 @@ unit and note, and the prevalence figures sourced from it. Never its summary, ca
 A number: digits (3,097 = 3097; 18-45 is two numbers), or a spelled-out two...twenty, thirty...ninety,
 hundred ("one" is not checked). An explicit sign must match; an unsigned number matches by magnitude.
 Exempt: years 1900-2100, digits glued to a letter (T2, L5-S1, ACTRN...), 1st/2nd, "95% CI"-style
-interval levels, "article 001", [1] markers, URLs and DOIs. A derived value's arithmetic may use only
+interval levels, "article 001", [1] markers, the 1 of "1 in 13", URLs and DOIs. A derived value's arithmetic may use only
 + - * / ( ), cited numbers, earlier derived values and the constants 1, 100 and 1000, and must agree with
 the value to half a unit of its last written decimal.
 
@@ -50,7 +50,8 @@ _EXEMPT_SPANS = re.compile(
     r"|\b10\.\d{4,9}/\S+"                              # a DOI
     r"|\b(?:90|95|99)\s?%\s?(?:CI|UI|CrI|confidence|uncertainty|credible)\b"  # the level of an interval
     r"|\barticles?\s+\d+(?:\s*(?:,|and)\s*\d+)*"       # article 001, articles 001 and 004
-    r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]",               # [1], [1, 2] citation markers
+    r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]"               # [1], [1, 2] citation markers
+    r"|(?<![\d.,])\b1(?= in \d)",                      # the 1 of "1 in 13" (the 13 is checked)
     re.IGNORECASE,
 )
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
@@ -86,7 +87,7 @@ def numbers_in(text: str, exempt: bool = True) -> list[Number]:
         digits, decimals = match.group(1), match.group(2)
         signed = False
         sign = 1.0
-        if before in _SIGNS:
+        if before and before in _SIGNS:
             ahead = text[start - 2] if start > 1 else ""
             if ahead.isalnum():
                 if ahead.isalpha() and exempt:
