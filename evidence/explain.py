@@ -23,6 +23,7 @@ DESIGN_LIMITS: dict[Design, tuple[str, str]] = {
                              "which came first, or whether one causes the other"),
     Design.CASE_SERIES: ("what happened to a few people", "whether it would happen to others, or why"),
     Design.NARRATIVE_REVIEW: ("an expert's summary of the field", "a complete or unbiased count of the evidence"),
+    Design.EDITORIAL: ("how an expert explains an idea", "whether the idea holds in people: it reports no study"),
     Design.PROTOCOL: ("what a trial planned to measure and how", "any results: it was written before the trial ran"),
     Design.MIXED_METHODS: ("numbers plus what people said about their experience",
                            "cause and effect from the interviews alone"),

@@ -101,6 +101,7 @@ CERTAINTY_CEILING: dict[Design, Certainty] = {
     Design.MIXED_METHODS: Certainty.LOW,
     Design.CASE_SERIES: Certainty.VERY_LOW,
     Design.NARRATIVE_REVIEW: Certainty.VERY_LOW,
+    Design.EDITORIAL: Certainty.VERY_LOW,
     Design.PROTOCOL: Certainty.VERY_LOW,
     Design.ANIMAL: Certainty.VERY_LOW,
 }

@@ -114,6 +114,7 @@ class Design(Labelled):
     CROSS_SECTIONAL = "cross-sectional"
     CASE_SERIES = "case-series"
     NARRATIVE_REVIEW = "narrative-review"
+    EDITORIAL = "editorial"
     PROTOCOL = "protocol"
     MIXED_METHODS = "mixed-methods"
     ANIMAL = "animal"
@@ -218,6 +219,7 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (Design.CROSS_SECTIONAL, "Cross-sectional study"),
     (Design.CASE_SERIES, "Case series"),
     (Design.NARRATIVE_REVIEW, "Narrative review"),
+    (Design.EDITORIAL, "Editorial or teaching article"),
     (Design.PROTOCOL, "Trial protocol"),
     (Design.MIXED_METHODS, "Mixed-methods study"),
     (Design.ANIMAL, "Animal study"),
