@@ -17,7 +17,7 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
         if heading:
             st.markdown(f"**{heading}**")
         st.markdown(f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}")
-        st.markdown(f"{claim.statement} {cite(claim.studies, numbers)}")
+        st.markdown(f"{link_terms(claim.statement, evidence.glossary)} {cite(claim.studies, numbers)}")
         st.caption(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
         with st.expander("For experts: the numbers"):
             st.markdown(link_terms(claim.expert_summary, evidence.glossary))
