@@ -9,7 +9,7 @@ from components.citations import cite, href, study_href
 from evidence import EvidenceBase
 from evidence.model import Claim, Study
 from evidence.query import Finding, format_result
-from evidence.textlinks import link_terms
+from evidence.textlinks import link_terms, terms_in
 
 
 def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
@@ -17,7 +17,10 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
         if heading:
             st.markdown(f"**{heading}**")
         st.markdown(f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}")
-        st.markdown(f"{link_terms(claim.statement, evidence.glossary)} {cite(claim.studies, numbers)}")
+        st.markdown(f"{claim.statement} {cite(claim.studies, numbers)}")
+        if terms := terms_in(claim.statement, evidence.glossary):
+            # The statement stays word for word; its terms link to the glossary on their own line.
+            st.caption("Words explained: " + ", ".join(f"[{t.term}]({href('glossary', term=t.id)})" for t in terms))
         st.caption(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
         with st.expander("For experts: the numbers"):
             st.markdown(link_terms(claim.expert_summary, evidence.glossary))

@@ -33,8 +33,8 @@ def comparability_panel(figures: list[PrevalenceFigure], evidence: EvidenceBase)
 def _source_caption(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> str:
     cited = sorted({evidence.studies[f.source].short_citation for fs in groups.values() for f in fs
                     if f.source in evidence.studies})
-    return "Sources: " + "; ".join(cited) + ". Each panel is one recall period and one measure (new cases are never drawn beside existing cases); "
-            "ranges run from the lowest to the highest figure reported."
+    return ("Sources: " + "; ".join(cited) + ". Each panel is one recall period and one measure (new cases are "
+            "never drawn beside existing cases); ranges run from the lowest to the highest figure reported.")
 
 
 def prevalence_chart(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> None:

@@ -35,28 +35,31 @@ def study_faults(study: Study, figures: Mapping[str, Sequence[PrevalenceFigure]]
     return design_faults(study) + check_prose({"summary": study.summary}, study.derived, pool, "this study's record")
 
 
-def _cited_pool(ids: Sequence[str], studies: Mapping[str, Study],
-                figures: Mapping[str, Sequence[PrevalenceFigure]]) -> Pool:
+def study_pools(studies: Mapping[str, Study], figures: Mapping[str, Sequence[PrevalenceFigure]]
+                ) -> dict[str, list[float]]:
+    """Each study's data numbers, computed once per load (many claims cite the same few studies)."""
+    return {sid: study_numbers(s, figures.get(sid, ())) for sid, s in studies.items()}
+
+
+def _cited_pool(ids: Sequence[str], numbers: Mapping[str, list[float]]) -> Pool:
     pool = Pool()
     for sid in ids:
-        if sid in studies:
-            pool.add(study_numbers(studies[sid], figures.get(sid, ())))
+        pool.add(numbers.get(sid, ()))
     return pool
 
 
-def claim_faults(claim: Claim, studies: Mapping[str, Study],
-                 figures: Mapping[str, Sequence[PrevalenceFigure]]) -> list[Fault]:
-    if any(sid not in studies for sid in claim.studies):
+def claim_faults(claim: Claim, numbers: Mapping[str, list[float]]) -> list[Fault]:
+    """numbers: study id -> its data numbers (study_pools) for every study that loaded."""
+    if any(sid not in numbers for sid in claim.studies):
         return []  # already held back for citing a missing study; its numbers cannot be traced fairly
     fields = {"statement": claim.statement, "expert_summary": claim.expert_summary,
               "certainty_reason": claim.certainty_reason}
-    return check_prose(fields, claim.derived, _cited_pool(claim.studies, studies, figures),
+    return check_prose(fields, claim.derived, _cited_pool(claim.studies, numbers),
                        "any study this take-home cites")
 
 
-def article_claim_faults(claim: ArticleClaim, studies: Mapping[str, Study],
-                         figures: Mapping[str, Sequence[PrevalenceFigure]]) -> list[Fault]:
-    if any(sid not in studies for sid in claim.studies):
+def article_claim_faults(claim: ArticleClaim, numbers: Mapping[str, list[float]]) -> list[Fault]:
+    if any(sid not in numbers for sid in claim.studies):
         return []
-    return check_prose({"reason": claim.reason}, claim.derived, _cited_pool(claim.studies, studies, figures),
+    return check_prose({"reason": claim.reason}, claim.derived, _cited_pool(claim.studies, numbers),
                        "any study this article claim cites")

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .checks import article_claim_faults, claim_faults, figures_by_source, study_faults
+from .checks import article_claim_faults, claim_faults, figures_by_source, study_faults, study_pools
 from .messages import field_model, plain_message
 from .model import (
     KINDS,
@@ -286,6 +286,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
         lambda s: _faults(raw_of[id(s)], study_faults(s, figures), found),
     )
     held_studies = {rid for (kind, rid) in found.held if kind == "studies"}
+    numbers = study_pools(studies, figures)
 
     prevalence = _keep_citing(
         "prevalence", _unique("prevalence", by_kind["prevalence"], found), found,
@@ -295,10 +296,10 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
         "claims", _unique("claims", by_kind["claims"], found), found,
         lambda c: _cited(raw_of[id(c)], c.studies, ("studies",), studies, held_studies, found)
         + _ceiling_reasons(raw_of[id(c)], c, studies, found)
-        + _faults(raw_of[id(c)], claim_faults(c, studies, figures), found),
+        + _faults(raw_of[id(c)], claim_faults(c, numbers), found),
     )
     sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found)
-    sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, studies, figures, found)
+    sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, numbers, found)
     glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
@@ -355,28 +356,31 @@ def _faults(raw: _Raw, faults: list[tuple[tuple[str | int, ...], str]], found: _
 
 
 def _keep_traced_article_claims(
-    sources: dict[str, SourceArticle], raw_by_id: dict[str, _Raw], studies: dict[str, Study], figures,
-    found: _Collector,
+    sources: dict[str, SourceArticle], raw_by_id: dict[str, _Raw], numbers: dict[str, list[float]], found: _Collector,
 ) -> dict[str, SourceArticle]:
     """Hold back article claims whose reason states a number no cited study holds (see prose_numbers)."""
     kept: dict[str, SourceArticle] = {}
     for article in sources.values():
         raw = raw_by_id[article.id]
         listed = [c.get("id") if isinstance(c, dict) else None for c in raw.data.get("claims", [])]
-        good = []
-        for claim in article.claims:
-            faults = article_claim_faults(claim, studies, figures)
-            prefix = ("claims", listed.index(claim.id)) if claim.id in listed else ()
-            if reasons := _faults(raw, faults, found, prefix, label=claim.id):
-                for reason in reasons:
-                    found.hold("article claims", claim.id, reason)
-            else:
-                good.append(claim)
-        if good:
-            kept[article.id] = article.model_copy(update={"claims": good})
-        else:
-            found.hold("sources", article.id, "every claim of this article is held back")
+        judged = [(claim, _faults(raw, article_claim_faults(claim, numbers), found,
+                                  ("claims", listed.index(claim.id)) if claim.id in listed else (), label=claim.id))
+                  for claim in article.claims]
+        _keep_good_claims(article, judged, kept, found)
     return kept
+
+
+def _keep_good_claims(article: SourceArticle, judged: list[tuple[ArticleClaim, list[str]]],
+                      kept: dict[str, SourceArticle], found: _Collector) -> None:
+    """Hold back each claim with reasons; keep the article with the rest, or hold it if none is left."""
+    for claim, reasons in judged:
+        for reason in reasons:
+            found.hold("article claims", claim.id, reason)
+    good = [claim for claim, reasons in judged if not reasons]
+    if good:
+        kept[article.id] = article.model_copy(update={"claims": good})
+    else:
+        found.hold("sources", article.id, "every claim of this article is held back")
 
 
 def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:
@@ -403,7 +407,7 @@ def _check_sources(
     seen_claims: dict[str, str] = {}
     for article in sources.values():
         raw = raw_of[id(article)]
-        good: list[ArticleClaim] = []
+        judged: list[tuple[ArticleClaim, list[str]]] = []
         for i, claim in enumerate(article.claims):
             reasons = _cited(raw, claim.studies, ("claims", i, "studies"), studies, held_studies, found)
             if claim.id in seen_claims:
@@ -411,13 +415,6 @@ def _check_sources(
                 found.report(raw.file, line, col, f"{claim.id}.id", f"duplicate article-claim id (also in {seen_claims[claim.id]})")
                 reasons.append("duplicate id")
             seen_claims.setdefault(claim.id, article.id)
-            if reasons:
-                for reason in reasons:
-                    found.hold("article claims", claim.id, reason)
-            else:
-                good.append(claim)
-        if good:
-            kept[article.id] = article.model_copy(update={"claims": good})
-        else:
-            found.hold("sources", article.id, "every claim of this article is held back")
+            judged.append((claim, reasons))
+        _keep_good_claims(article, judged, kept, found)
     return kept

@@ -26,6 +26,7 @@ import ast
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .model import Derived, PrevalenceFigure, Study
@@ -36,8 +37,9 @@ _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORDS = {**_UNITS, **_TEENS, **_TENS, "hundred": 100}
+# The lookahead on first letters lets the scan skip most positions at once (it runs on every prose field).
 _WORD_RE = re.compile(
-    rf"\b(?:({'|'.join(_TENS)})-({'|'.join(_UNITS)})|({'|'.join(sorted(_WORDS, key=len, reverse=True))}))\b",
+    rf"\b(?=[efhnst])(?:({'|'.join(_TENS)})-({'|'.join(_UNITS)})|({'|'.join(sorted(_WORDS, key=len, reverse=True))}))\b",
     re.IGNORECASE,
 )
 
@@ -46,12 +48,13 @@ _DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?")
 _SIGNS = "-−+"
 # Stretches of prose that hold digits but no quantity.
 _EXEMPT_SPANS = re.compile(
+    r"(?=[hH\d\[aA])(?:"
     r"https?://\S+"                                    # a URL
     r"|\b10\.\d{4,9}/\S+"                              # a DOI
     r"|\b(?:90|95|99)\s?%\s?(?:CI|UI|CrI|confidence|uncertainty|credible)\b"  # the level of an interval
     r"|\barticles?\s+\d+(?:\s*(?:,|and)\s*\d+)*"       # article 001, articles 001 and 004
     r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]"               # [1], [1, 2] citation markers
-    r"|(?<![\d.,])\b1(?= in \d)",                      # the 1 of "1 in 13" (the 13 is checked)
+    r"|(?<![\d.,])\b1(?= in \d))",                     # the 1 of "1 in 13" (the 13 is checked)
     re.IGNORECASE,
 )
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
@@ -129,8 +132,14 @@ class Pool:
         return _key(number.value) in self.signed if number.signed else _key(abs(number.value)) in self.magnitudes
 
 
+@lru_cache(maxsize=8192)
+def _data_values(text: str) -> tuple[float, ...]:
+    # Data texts repeat across records (units, measures), and each claim re-reads its studies.
+    return tuple(n.value for n in numbers_in(text, exempt=False))
+
+
 def _text_numbers(*texts: str | None) -> list[float]:
-    return [n.value for t in texts if t for n in numbers_in(t, exempt=False)]
+    return [v for t in texts if t for v in _data_values(t)]
 
 
 def study_numbers(study: Study, figures: Sequence[PrevalenceFigure] = ()) -> list[float]:
