@@ -36,7 +36,8 @@ def write_base(directory: Path, n_studies: int, seed: int = 7) -> Path:
     for j in range(max(1, n_studies // 10)):
         cited = rng.sample(range(n_studies), k=min(3, n_studies))
         claims.append({
-            "id": f"claim-{j}", "statement": f"Running {_HEDGE[Certainty.LOW]} help with outcome {j}.",
+            # No digits in the prose: every number a take-home states must come from a cited study.
+            "id": f"claim-{j}", "statement": f"Running {_HEDGE[Certainty.LOW]} help with this outcome.",
             "expert_summary": "Synthetic.", "certainty": "low", "certainty_reason": "Synthetic data.",
             "direction": "benefit", "topics": [rng.choice(topics).value], "populations": [rng.choice(pops).value],
             "studies": [f"study-{k}" for k in cited],

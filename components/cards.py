@@ -10,7 +10,7 @@ from components.url_state import link
 from evidence import EvidenceBase
 from evidence.model import Claim, Study
 from evidence.findings import Finding, format_result
-from evidence.textlinks import link_terms
+from evidence.textlinks import link_terms, terms_in
 
 
 def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
@@ -19,6 +19,9 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
             st.markdown(f"**{heading}**")
         st.markdown(f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}")
         st.markdown(f"{claim.statement} {cite(claim.studies, numbers)}")
+        if terms := terms_in(claim.statement, evidence.glossary):
+            # The statement stays word for word; its terms link to the glossary on their own line.
+            st.caption("Words explained: " + ", ".join(f"[{t.term}]({link('glossary', term=t.id)})" for t in terms))
         st.caption(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
         with st.expander("For experts: the numbers"):
             st.markdown(link_terms(claim.expert_summary, evidence.glossary))

@@ -1,4 +1,8 @@
-"""The prevalence chart: one panel per recall period, so only like is drawn beside like."""
+"""The prevalence chart: one panel per recall period and measure, so only like is drawn beside like.
+
+New cases (incidence) answer a different question from existing cases (prevalence): they never share
+a panel or an axis, even when their recall periods match.
+"""
 
 from __future__ import annotations
 
@@ -34,17 +38,32 @@ def prevalence_table(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidenc
     return pd.DataFrame(rows)
 
 
+MEASURE_AXIS = {"prevalence": "Share of people with back pain (existing cases)",
+                "incidence": "Share who got new back pain (incidence)"}
+
+
+def panels(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> list[tuple[RecallPeriod, str, list[PrevalenceFigure]]]:
+    """(recall period, measure, figures): prevalence panels first, each incidence panel after its period's."""
+    return [(period, measure, fs) for period, figures in groups.items() for measure in ("prevalence", "incidence")
+            if (fs := [f for f in figures if f.measure == measure])]
+
+
+def _panel_title(period: RecallPeriod, measure: str) -> str:
+    return f"<b>{period.label}</b>" + (" — <b>new cases (incidence)</b>" if measure == "incidence" else "")
+
+
 def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> go.Figure:
-    periods = list(groups)
-    heights = [max(1, len(groups[p])) for p in periods]
+    shown = panels(groups)
+    heights = [max(1, len(fs)) for _, _, fs in shown]
     # Sized in pixels per row and per gap, so one figure or twelve both look evenly spaced.
-    height = 130 + 58 * sum(heights) + 62 * len(periods)
-    fig = make_subplots(rows=len(periods), cols=1, shared_xaxes=True, row_heights=heights,
-                        vertical_spacing=min(0.3, 62 / height) if len(periods) > 1 else 0,
-                        subplot_titles=[f"<b>{p.label}</b>" for p in periods])
+    height = 130 + 58 * sum(heights) + 62 * len(shown)
+    # Axes are not shared: an incidence panel gets its own axis, titled for what it counts.
+    fig = make_subplots(rows=len(shown), cols=1, shared_xaxes=False, row_heights=heights,
+                        vertical_spacing=min(0.3, 62 / height) if len(shown) > 1 else 0,
+                        subplot_titles=[_panel_title(p, m) for p, m, _ in shown])
     shown_in_legend: set[PopulationTag] = set()
-    for row, period in enumerate(periods, start=1):
-        for f in groups[period]:
+    for row, (period, measure, figures) in enumerate(shown, start=1):
+        for f in figures:
             colour, symbol = POPULATION_STYLE[f.population_tag]
             low, high = f.span
             source = evidence.studies.get(f.source)
@@ -67,8 +86,9 @@ def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], eviden
             ), row=row, col=1)
             shown_in_legend.add(f.population_tag)
         fig.update_yaxes(automargin=True, tickfont=dict(color=INK), row=row, col=1)
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#d9d9d9", title_text="Share of people with back pain",
-                     row=len(periods), col=1)
+        last_of_measure = all(m != measure for _, m, _ in shown[row:])
+        fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#d9d9d9", row=row, col=1,
+                         title_text=MEASURE_AXIS[measure] if measure == "incidence" or last_of_measure else None)
     # The legend sits 75 px under the plot, below the axis title, whatever the figure's height.
     fig.update_layout(height=height + 60, margin=dict(l=10, r=24, t=50, b=110),
                       legend=dict(orientation="h", yanchor="top", y=-75 / (height - 100), x=0, title_text="Who:"),

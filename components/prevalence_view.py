@@ -34,7 +34,8 @@ def comparability_panel(figures: list[PrevalenceFigure], evidence: EvidenceBase)
 def _source_caption(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> str:
     cited = sorted({evidence.studies[f.source].short_citation for fs in groups.values() for f in fs
                     if f.source in evidence.studies})
-    return "Sources: " + "; ".join(cited) + ". Each panel is one recall period; ranges run from the lowest to the highest figure reported."
+    return ("Sources: " + "; ".join(cited) + ". Each panel is one recall period and one measure (new cases are "
+            "never drawn beside existing cases); ranges run from the lowest to the highest figure reported.")
 
 
 def prevalence_chart(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> None:
@@ -59,8 +60,8 @@ def icon_arrays(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> None:
             who = _WHO.get(f.population_tag, "people")
             text = describe(low, high, who)
             with columns[i % len(columns)]:
-                st.markdown(f"**{f.population}**")
-                label = f"{text} ({period.label.lower()})"
+                st.markdown(f"**{f.population}**" + (" — new cases (incidence)" if f.measure == "incidence" else ""))
+                label = f"{text} ({period.label.lower()}{', new cases' if f.measure == 'incidence' else ''})"
                 st.image(icon_array_svg(low, high, label), alt=label, width=220)
                 st.caption(f"{text}. Solid: the low end; striped: the uncertain part of the range.")
 

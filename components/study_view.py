@@ -30,20 +30,33 @@ def citation_block(study: Study) -> None:
     st.markdown(" · ".join(links))
     icon = ":material/verified:" if study.verified is Verification.CONFIRMED else ":material/help_outline:"
     where = f" ({study.verified_in})" if study.verified_in else ""
-    st.caption(f"{icon} {study.verified.label}{where}")
+    note = f" {study.verification_note}" if study.verification_note else ""
+    st.caption(f"{icon} {study.verified.label}{where}.{note}")
+
+
+def participants(study: Study) -> str | None:
+    """'40 (run-walk programme: 20 randomised, 20 analysed; ...)': the sample with each arm's size."""
+    arms = "; ".join(f"{a.name}: " + ", ".join(f"{n} {what}" for n, what in ((a.randomised, "randomised"),
+                                                                          (a.analysed, "analysed")) if n is not None)
+                     for a in study.arms if a.randomised is not None or a.analysed is not None)
+    total = f"{study.sample_size:,}" if study.sample_size else ""
+    return " ".join(p for p in (total, f"({arms})" if arms else "") if p) or None
 
 
 def facts(study: Study) -> None:
     rows = [
+        ("Publication", study.publication_type.label),
         ("Design", study.design.label + (f" — {study.design_note}" if study.design_note else "")),
         ("Who", study.population),
         ("Age", study.age_range),
         ("Condition", study.condition),
-        ("Participants", f"{study.sample_size:,}" if study.sample_size else None),
+        ("Participants", participants(study)),
         ("Studies included", str(study.studies_included) if study.studies_included else None),
         ("Exposure or treatment", study.exposure),
         ("Compared with", study.comparator),
         ("Topics", ", ".join(t.label for t in study.topics)),
+        ("Funding", study.funding),
+        ("Declared conflicts of interest", study.conflicts),
     ]
     st.markdown("\n".join(f"- **{name}:** {value}" for name, value in rows if value))
 
@@ -60,8 +73,9 @@ def outcomes_table(study: Study) -> None:
         return
     table = pd.DataFrame([{
         "Outcome": o.name, "Measure": o.measure,
-        "Estimate": o.estimate, "95% CI": (f"{o.ci_low:g} to {o.ci_high:g}" if o.ci_low is not None
-                                           and o.ci_high is not None else ""),
+        # A confidence interval and a modelling study's uncertainty interval are different things: say which.
+        "Estimate": o.estimate, "Interval": (f"{o.ci_low:g} to {o.ci_high:g} ({o.interval.value})"
+                                             if o.ci_low is not None and o.ci_high is not None else ""),
         "Unit": o.unit or "", "p": "" if o.p_value is None else f"{o.p_value:g}", "n": o.n or "",
         "Direction": o.direction.label, "Subgroup": "yes (hypothesis only)" if o.subgroup else "",
         "Note": o.note or "",

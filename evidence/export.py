@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from .load import EvidenceBase
-from .model import INITIALS_RE, Study
+from .model import INITIALS_RE, PublicationType, Study
 
 FORMATS = ("csv", "bibtex", "ris", "csljson")
 CSV_KINDS = ("studies", "outcomes", "prevalence", "claims", "article-claims", "glossary")
@@ -49,6 +49,14 @@ def has_more_authors(study: Study) -> bool:
     return any(parse_author(a) is None for a in study.authors)
 
 
+def is_conference_abstract(study: Study) -> bool:
+    return study.publication_type is PublicationType.CONFERENCE_ABSTRACT
+
+
+# Said in every citation format that has room for it, so a list cut short never passes as complete.
+INCOMPLETE_AUTHORS_NOTE = "Author list incomplete in our record (et al.): see the public record for all authors."
+
+
 def page_range(pages: str | None) -> tuple[str | None, str | None]:
     if not pages:
         return None, None
@@ -66,10 +74,11 @@ def _study_row(s: Study) -> dict[str, Any]:
     return {
         "id": s.id, "authors": _join(s.authors), "title": s.title, "journal": s.journal, "year": s.year,
         "volume": s.volume, "issue": s.issue, "pages": s.pages, "doi": s.doi, "url": s.url, "pmid": s.pmid,
-        "registration": s.registration, "design": s.design.value, "populations": _join(s.populations),
+        "registration": s.registration, "publication_type": s.publication_type.value, "design": s.design.value, "populations": _join(s.populations),
         "population": s.population, "age_range": s.age_range, "sample_size": s.sample_size,
         "studies_included": s.studies_included, "exposure": s.exposure, "comparator": s.comparator,
-        "topics": _join(s.topics), "summary": s.summary, "verified": s.verified.value,
+        "topics": _join(s.topics), "summary": s.summary, "verified": s.verified.value, "verified_in": s.verified_in,
+        "verification_note": s.verification_note, "funding": s.funding, "conflicts": s.conflicts,
     }
 
 
@@ -122,14 +131,17 @@ def to_bibtex(studies: Iterable[Study]) -> str:
     entries = []
     for s in studies:
         authors = [_bib_name(n) for n in names(s)] + (["others"] if has_more_authors(s) else [])
+        # A conference abstract is a paper in the meeting's proceedings: @inproceedings with a booktitle.
+        venue = "booktitle" if is_conference_abstract(s) else "journal"
         fields = {
-            "author": " and ".join(authors), "title": _bib_escape(s.title), "journal": _bib_escape(s.journal),
+            "author": " and ".join(authors), "title": _bib_escape(s.title), venue: _bib_escape(s.journal),
             "year": str(s.year), "volume": s.volume, "number": s.issue,
             "pages": s.pages.replace("-", "--") if s.pages else None,
             "doi": s.doi, "url": s.url, "pmid": s.pmid,
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-        entries.append(f"@article{{{s.id},\n{body}\n}}\n")
+        kind = "inproceedings" if is_conference_abstract(s) else "article"
+        entries.append(f"@{kind}{{{s.id},\n{body}\n}}\n")
     return "\n".join(entries)
 
 
@@ -139,11 +151,13 @@ def to_ris(studies: Iterable[Study]) -> str:
     lines: list[str] = []
     for s in studies:
         start, end = page_range(s.pages)
-        tags: list[tuple[str, str | None]] = [("TY", "JOUR"), ("ID", s.id)]
+        conference = is_conference_abstract(s)
+        tags: list[tuple[str, str | None]] = [("TY", "CPAPER" if conference else "JOUR"), ("ID", s.id)]
         tags += [("AU", f"{n.family}, {n.given}" if n.initials else n.family) for n in names(s)]
-        tags += [("TI", s.title), ("JO", s.journal), ("PY", str(s.year)), ("VL", s.volume), ("IS", s.issue),
-                 ("SP", start), ("EP", end), ("DO", s.doi), ("UR", s.url),
-                 ("AN", f"PMID {s.pmid}" if s.pmid else None), ("ER", "")]
+        tags += [("TI", s.title), ("T2" if conference else "JO", s.journal), ("PY", str(s.year)), ("VL", s.volume),
+                 ("IS", s.issue), ("SP", start), ("EP", end), ("DO", s.doi), ("UR", s.url),
+                 ("AN", f"PMID {s.pmid}" if s.pmid else None),
+                 ("N1", INCOMPLETE_AUTHORS_NOTE if has_more_authors(s) else None), ("ER", "")]
         lines += [f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}" for tag, value in tags
                   if value is not None]
         lines.append("")
@@ -156,7 +170,8 @@ def to_csljson(studies: Iterable[Study]) -> str:
     items = []
     for s in studies:
         item: dict[str, Any] = {
-            "id": s.id, "type": "article-journal", "title": s.title, "container-title": s.journal,
+            "id": s.id, "type": "paper-conference" if is_conference_abstract(s) else "article-journal",
+            "title": s.title, "container-title": s.journal,
             "author": [{"family": n.family, "given": n.given} if n.initials else {"literal": n.family} for n in names(s)],
             "issued": {"date-parts": [[s.year]]},
         }
@@ -164,6 +179,11 @@ def to_csljson(studies: Iterable[Study]) -> str:
                            ("URL", s.url), ("PMID", s.pmid)):
             if value:
                 item[key] = value
+        if is_conference_abstract(s):
+            item["event-title"] = s.journal
+            item["genre"] = "Conference abstract"
+        if has_more_authors(s):
+            item["note"] = INCOMPLETE_AUTHORS_NOTE
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 

@@ -38,12 +38,15 @@ CERTAINTY_CEILING: dict[Design, Certainty] = {
     Design.SYSTEMATIC_REVIEW_META_ANALYSIS: Certainty.HIGH,
     Design.SYSTEMATIC_REVIEW: Certainty.HIGH,
     Design.RCT: Certainty.HIGH,
+    # A subgroup or secondary analysis inside a trial compares groups that were not randomised.
+    Design.SECONDARY_ANALYSIS: Certainty.LOW,
     Design.MODELLING: Certainty.HIGH,
     Design.COHORT: Certainty.LOW,
     Design.CROSS_SECTIONAL: Certainty.LOW,
     Design.MIXED_METHODS: Certainty.LOW,
     Design.CASE_SERIES: Certainty.VERY_LOW,
     Design.NARRATIVE_REVIEW: Certainty.VERY_LOW,
+    Design.EDITORIAL: Certainty.VERY_LOW,
     Design.PROTOCOL: Certainty.VERY_LOW,
     Design.ANIMAL: Certainty.VERY_LOW,
 }

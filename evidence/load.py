@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .checks import article_claim_faults, claim_faults, figures_by_source, study_faults, study_pools
 from .grade import ceiling_problem
 from .messages import field_model, plain_message
 from .model import (
@@ -259,9 +260,14 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
         if record is not None:
             by_kind[raw.kind].append((raw, record))
 
-    studies: dict[str, Study] = _unique("studies", by_kind["studies"], found)
-    held_studies = {rid for (kind, rid) in found.held if kind == "studies"}
     raw_of = {id(record): raw for pairs in by_kind.values() for raw, record in pairs}
+    figures = figures_by_source(record for _, record in by_kind["prevalence"])
+    studies: dict[str, Study] = _keep_citing(
+        "studies", _unique("studies", by_kind["studies"], found), found,
+        lambda s: _faults(raw_of[id(s)], study_faults(s, figures), found),
+    )
+    held_studies = {rid for (kind, rid) in found.held if kind == "studies"}
+    numbers = study_pools(studies, figures)
 
     prevalence = _keep_citing(
         "prevalence", _unique("prevalence", by_kind["prevalence"], found), found,
@@ -270,9 +276,11 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     claims = _keep_citing(
         "claims", _unique("claims", by_kind["claims"], found), found,
         lambda c: _cited(raw_of[id(c)], c.studies, ("studies",), studies, held_studies, found)
-        + _ceiling_reasons(raw_of[id(c)], c, studies, found),
+        + _ceiling_reasons(raw_of[id(c)], c, studies, found)
+        + _faults(raw_of[id(c)], claim_faults(c, numbers), found),
     )
     sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found)
+    sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, numbers, found)
     glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
@@ -316,6 +324,46 @@ def _keep_linked_terms(terms: dict[str, GlossaryTerm], raw_of: dict[int, _Raw], 
     return known
 
 
+def _faults(raw: _Raw, faults: list[tuple[tuple[str | int, ...], str]], found: _Collector,
+            prefix: tuple[str | int, ...] = (), label: str | None = None) -> list[str]:
+    """Report rule faults (path inside the record, message) at their lines; return them as hold reasons."""
+    reasons = []
+    for path, message in faults:
+        line, col = raw.at(*prefix, *path)
+        where = f"{label or raw.label}.{_dotted(path)}"
+        found.report(raw.file, line, col, where, message)
+        reasons.append(f"{where}: {message}")
+    return reasons
+
+
+def _keep_traced_article_claims(
+    sources: dict[str, SourceArticle], raw_by_id: dict[str, _Raw], numbers: dict[str, list[float]], found: _Collector,
+) -> dict[str, SourceArticle]:
+    """Hold back article claims whose reason states a number no cited study holds (see prose_numbers)."""
+    kept: dict[str, SourceArticle] = {}
+    for article in sources.values():
+        raw = raw_by_id[article.id]
+        listed = [c.get("id") if isinstance(c, dict) else None for c in raw.data.get("claims", [])]
+        judged = [(claim, _faults(raw, article_claim_faults(claim, numbers), found,
+                                  ("claims", listed.index(claim.id)) if claim.id in listed else (), label=claim.id))
+                  for claim in article.claims]
+        _keep_good_claims(article, judged, kept, found)
+    return kept
+
+
+def _keep_good_claims(article: SourceArticle, judged: list[tuple[ArticleClaim, list[str]]],
+                      kept: dict[str, SourceArticle], found: _Collector) -> None:
+    """Hold back each claim with reasons; keep the article with the rest, or hold it if none is left."""
+    for claim, reasons in judged:
+        for reason in reasons:
+            found.hold("article claims", claim.id, reason)
+    good = [claim for claim, reasons in judged if not reasons]
+    if good:
+        kept[article.id] = article.model_copy(update={"claims": good})
+    else:
+        found.hold("sources", article.id, "every claim of this article is held back")
+
+
 def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:
     message = ceiling_problem(claim.certainty, [studies[s].design for s in claim.studies if s in studies])
     if message is None:
@@ -334,7 +382,7 @@ def _check_sources(
     seen_claims: dict[str, str] = {}
     for article in sources.values():
         raw = raw_of[id(article)]
-        good: list[ArticleClaim] = []
+        judged: list[tuple[ArticleClaim, list[str]]] = []
         for i, claim in enumerate(article.claims):
             reasons = _cited(raw, claim.studies, ("claims", i, "studies"), studies, held_studies, found)
             if claim.id in seen_claims:
@@ -342,13 +390,6 @@ def _check_sources(
                 found.report(raw.file, line, col, f"{claim.id}.id", f"duplicate article-claim id (also in {seen_claims[claim.id]})")
                 reasons.append("duplicate id")
             seen_claims.setdefault(claim.id, article.id)
-            if reasons:
-                for reason in reasons:
-                    found.hold("article claims", claim.id, reason)
-            else:
-                good.append(claim)
-        if good:
-            kept[article.id] = article.model_copy(update={"claims": good})
-        else:
-            found.hold("sources", article.id, "every claim of this article is held back")
+            judged.append((claim, reasons))
+        _keep_good_claims(article, judged, kept, found)
     return kept

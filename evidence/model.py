@@ -44,6 +44,19 @@ _slug = _matching(SLUG_RE, "'{value}' is not a valid id: use lowercase letters, 
 _doi = _matching(DOI_RE, "'{value}' is not a DOI: write it bare, like 10.1038/srep45975 (no https://doi.org/ prefix)")
 
 
+URL_RE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+def _web_link(value: str) -> str:
+    # A link a visitor clicks must be a web address: javascript:, data: or file: links never validate.
+    if not URL_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not a web link: use an address starting https:// or http://, "
+            "or put a DOI in the doi field"
+        )
+    return value
+
+
 @lru_cache(maxsize=4)
 def _year_on(day: int) -> int:
     return dt.date.fromordinal(day + dt.date(1970, 1, 1).toordinal()).year
@@ -82,6 +95,7 @@ def _ordered(unit: str):
 # The patterns go into the JSON Schema for editors; our validators give the plain-language message.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
 Doi = Annotated[str, AfterValidator(_doi), Field(json_schema_extra={"pattern": DOI_RE.pattern})]
+Url = Annotated[str, AfterValidator(_web_link), Field(json_schema_extra={"pattern": URL_RE.pattern})]
 Year = Annotated[int, AfterValidator(_not_future_year)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1)]
@@ -100,10 +114,14 @@ class Design(Labelled):
     SYSTEMATIC_REVIEW_META_ANALYSIS = "systematic-review-meta-analysis"
     SYSTEMATIC_REVIEW = "systematic-review"
     RCT = "rct"
+    # A subgroup or secondary analysis inside a trial: its comparisons are not randomised, so GRADE
+    # treats them as observational (see CERTAINTY_CEILING in grade.py).
+    SECONDARY_ANALYSIS = "secondary-analysis"
     COHORT = "cohort"
     CROSS_SECTIONAL = "cross-sectional"
     CASE_SERIES = "case-series"
     NARRATIVE_REVIEW = "narrative-review"
+    EDITORIAL = "editorial"
     PROTOCOL = "protocol"
     MIXED_METHODS = "mixed-methods"
     ANIMAL = "animal"
@@ -178,6 +196,19 @@ class ArticleKind(Labelled):
     SURGEON_BLOG = "surgeon-blog"
 
 
+class IntervalKind(StrEnum):
+    # A confidence interval (sampling error) is not a modelling study's uncertainty interval.
+    CI_95 = "95% CI"
+    UI_95 = "95% UI"
+
+
+class PublicationType(Labelled):
+    """What kind of publication a record is, so exports name it right (a conference abstract is no article)."""
+
+    JOURNAL_ARTICLE = "journal-article"
+    CONFERENCE_ABSTRACT = "conference-abstract"
+
+
 class Verification(Labelled):
     CONFIRMED = "confirmed"
     AS_CITED = "as-cited"
@@ -190,10 +221,12 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (Design.SYSTEMATIC_REVIEW_META_ANALYSIS, "Systematic review with meta-analysis"),
     (Design.SYSTEMATIC_REVIEW, "Systematic review"),
     (Design.RCT, "Randomised controlled trial"),
+    (Design.SECONDARY_ANALYSIS, "Secondary analysis within a trial"),
     (Design.COHORT, "Cohort study"),
     (Design.CROSS_SECTIONAL, "Cross-sectional study"),
     (Design.CASE_SERIES, "Case series"),
     (Design.NARRATIVE_REVIEW, "Narrative review"),
+    (Design.EDITORIAL, "Editorial or teaching article"),
     (Design.PROTOCOL, "Trial protocol"),
     (Design.MIXED_METHODS, "Mixed-methods study"),
     (Design.ANIMAL, "Animal study"),
@@ -239,6 +272,8 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (ArticleKind.COACH_REVIEW, "Coach's evidence review"),
     (ArticleKind.HEALTH_NEWS, "Health news"),
     (ArticleKind.SURGEON_BLOG, "Surgeon's practice blog"),
+    (PublicationType.JOURNAL_ARTICLE, "Journal article"),
+    (PublicationType.CONFERENCE_ABSTRACT, "Conference abstract"),
     (Verification.CONFIRMED, "Confirmed against a public record"),
     (Verification.AS_CITED, "Only as cited (not checked against the paper)"),
 ]
@@ -250,7 +285,38 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Slug = Field(description="Stable slug used in links and citations, e.g. belavy-2017-disc-mri.")
+    id: Slug = Field(description="Stable slug used in links and citations: lowercase words joined by single hyphens "
+                     "(good: belavy-2017-running-discs; bad: Belavy_2017).", examples=["belavy-2017-running-discs"])
+
+
+class Arm(BaseModel):
+    """One group of a trial: who was put in it, and how many were analysed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text = Field(description="The group, in words.", examples=["run-walk programme", "waitlist control"])
+    randomised: int | None = Field(default=None, ge=0, description="People allocated to this group.", examples=[20])
+    analysed: int | None = Field(default=None, ge=0, description="People whose data the main results use.", examples=[20])
+
+    @field_validator("analysed")
+    @classmethod
+    def _not_more_analysed(cls, analysed: int | None, info: ValidationInfo) -> int | None:
+        randomised = info.data.get("randomised")
+        if analysed is not None and randomised is not None and analysed > randomised:
+            raise ValueError(f"analysed ({analysed}) is more than randomised ({randomised})")
+        return analysed
+
+
+class Derived(BaseModel):
+    """A number in prose that is computed from cited data, with its arithmetic (see evidence/prose_numbers.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: float = Field(description="The number as the prose writes it.", examples=[96, 13])
+    arithmetic: str = Field(pattern=r"^[0-9.+\-*/() ]+$", description="How it is computed from numbers in the cited "
+                            "records: digits, + - * / and parentheses only.", examples=["79 + 17", "100 / 7.50"])
+    note: str | None = Field(default=None, description="What the numbers are.",
+                             examples=["Belavy 2017 (79) plus Mitchell 2020 (17) participants"])
 
 
 class Outcome(BaseModel):
@@ -258,18 +324,21 @@ class Outcome(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: Text = Field(description="What was measured, e.g. 'Average pain (0-100 VAS) at 12 weeks'.")
-    topic: Topic
-    measure: Text = Field(description="The effect measure, e.g. 'mean difference vs control', 'odds ratio'.")
-    estimate: float | None = None
-    ci_low: float | None = Field(default=None, description="Lower bound of the 95% confidence interval.")
-    ci_high: float | None = Field(default=None, description="Upper bound of the 95% confidence interval.")
-    unit: str | None = Field(default=None, description="e.g. 'points (0-100)', 'ms', '%'.")
-    p_value: float | None = Field(default=None, ge=0, le=1)
-    n: int | None = Field(default=None, ge=1, description="Participants in this analysis, if not the whole study.")
-    direction: Direction = Field(description="What the result shows for the back.")
-    subgroup: bool = Field(default=False, description="True for subgroup or moderator results (hypothesis-generating).")
-    note: str | None = None
+    name: Text = Field(description="What was measured, and when.", examples=["Average pain intensity (0-100 VAS) at 12 weeks"])
+    topic: Topic = Field(description="The topic this result is about (a facet on the Findings page).", examples=["pain"])
+    measure: Text = Field(description="The effect measure, with its comparison.", examples=["mean net difference vs waitlist control", "odds ratio"])
+    estimate: float | None = Field(default=None, description="The point estimate as published, sign included.", examples=[-15.30])
+    ci_low: float | None = Field(default=None, description="Lower bound of the interval named in `interval` (sign as published).", examples=[-25.33])
+    ci_high: float | None = Field(default=None, description="Upper bound of the interval named in `interval`; never below ci_low.", examples=[-5.27])
+    interval: IntervalKind = Field(default=IntervalKind.CI_95, description="What the bounds are: a confidence interval, or a modelling "
+                                   "study's uncertainty interval (not the same thing).", examples=["95% CI", "95% UI"])
+    unit: str | None = Field(default=None, description="The unit of the estimate.", examples=["points (0-100)", "ms", "%"])
+    p_value: float | None = Field(default=None, ge=0, le=1, description="The p-value as published (0 to 1).", examples=[0.003])
+    n: int | None = Field(default=None, ge=1, description="People in this analysis, when fewer than the whole study.", examples=[19])
+    direction: Direction = Field(description="What the result shows for the back.", examples=["benefit", "no-clear-effect"])
+    subgroup: bool = Field(default=False, description="True for subgroup or moderator results (hypothesis-generating).", examples=[True])
+    note: str | None = Field(default=None, description="How to read the figure; its numbers count as this study's data.",
+                             examples=["Lower is better. 10 of 40 participants."])
 
     _ci_ordered = field_validator("ci_high")(_ordered(""))
 
@@ -277,33 +346,57 @@ class Outcome(BaseModel):
 class Study(Record):
     """A primary study or review, with its full citation and the results we use."""
 
-    authors: list[Text] = Field(min_length=1, description="'Surname Initials', in the paper's order; 'et al.' allowed last.")
-    title: Text
-    journal: Text
-    year: Year
-    volume: str | None = None
-    issue: str | None = None
-    pages: str | None = Field(default=None, description="Page range or article number, e.g. '99-108' or 'e0229457'.")
-    doi: Doi | None = None
-    url: str | None = None
-    pmid: str | None = Field(default=None, pattern=r"^\d{1,9}$")
-    registration: str | None = Field(default=None, description="Trial registry id, e.g. ACTRN12622001276741.")
-    design: Design
-    design_note: str | None = Field(default=None, description="e.g. 'pre-planned secondary analysis of an RCT'.")
-    populations: list[PopulationTag] = Field(min_length=1)
-    population: Text = Field(description="Who was studied, in words.")
-    age_range: str | None = Field(default=None, description="e.g. '18-45', 'mean 30'.")
-    condition: str | None = Field(default=None, description="e.g. 'non-specific chronic low back pain (>12 weeks)'.")
-    sample_size: int | None = Field(default=None, ge=1, description="Participants (people, not studies).")
-    studies_included: int | None = Field(default=None, ge=1, description="For reviews: number of studies included.")
-    exposure: str | None = Field(default=None, description="Exposure or intervention.")
-    comparator: str | None = None
-    topics: list[Topic] = Field(min_length=1)
-    summary: Text = Field(description="One or two plain-language sentences on what the study found.")
-    outcomes: list[Outcome] = Field(default_factory=list)
-    caveats: list[Text] = Field(default_factory=list, description="The authors' own caveats and design limits.")
-    verified: Verification
-    verified_in: str | None = Field(default=None, description="Where the facts were confirmed, e.g. 'PubMed 39375007'.")
+    authors: list[Text] = Field(min_length=1, description="Every author as 'Surname Initials', in the paper's order. "
+                                "'et al.' only if the public record itself cuts the list (it exports as 'and others').",
+                                examples=[["Belavý DL", "Quittner MJ", "Ridgers N"], ["GBD 2021 Low Back Pain Collaborators"]])
+    title: Text = Field(description="The title as published.", examples=["Running exercise strengthens the intervertebral disc"])
+    journal: Text = Field(description="Journal name, or the meeting for a conference abstract.",
+                          examples=["Scientific Reports", "Sydney Spinal Symposium 2023"])
+    publication_type: PublicationType = Field(default=PublicationType.JOURNAL_ARTICLE, description="Journal article or conference "
+                                              "abstract; exports use it (a conference abstract is a conference paper).",
+                                              examples=["conference-abstract"])
+    year: Year = Field(description="Year published (online date if not yet in print); never in the future.", examples=[2017])
+    volume: str | None = Field(default=None, description="Journal volume, as text.", examples=["7"])
+    issue: str | None = Field(default=None, description="Journal issue, as text.", examples=["1"])
+    pages: str | None = Field(default=None, description="Page range or article number.", examples=["99-108", "e0229457"])
+    doi: Doi | None = Field(default=None, description="The bare DOI, no https://doi.org/ prefix.", examples=["10.1038/srep45975"])
+    url: Url | None = Field(default=None, description="A public record found online (https:// or http:// only); never a "
+                            "link composed from a pattern.", examples=["https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5396190/"])
+    pmid: str | None = Field(default=None, pattern=r"^\d{1,9}$", description="PubMed id, digits only.", examples=["39375007"])
+    registration: str | None = Field(default=None, description="Trial registry id.", examples=["ACTRN12622001276741"])
+    design: Design = Field(description="The design of the analysis the figures come from (a subgroup analysis inside a "
+                           "trial is secondary-analysis, not rct).", examples=["rct", "secondary-analysis"])
+    design_note: str | None = Field(default=None, description="Details of the design in words.",
+                                    examples=["Pre-planned secondary analysis (moderators) of the ASTEROID RCT"])
+    populations: list[PopulationTag] = Field(min_length=1, description="Population facets.", examples=[["chronic-lbp"]])
+    population: Text = Field(description="Who was studied, in words.", examples=["40 adults with non-specific chronic low back pain"])
+    age_range: str | None = Field(default=None, description="Ages, as reported.", examples=["18-45", "mean 30"])
+    condition: str | None = Field(default=None, description="The condition studied.",
+                                  examples=["non-specific chronic low back pain (>12 weeks)"])
+    sample_size: int | None = Field(default=None, ge=1, description="People enrolled (not studies). If fewer were analysed, "
+                                    "say so in `arms` or an outcome's `n`.", examples=[40])
+    studies_included: int | None = Field(default=None, ge=1, description="For reviews: number of studies included.", examples=[19])
+    arms: list[Arm] = Field(default_factory=list, description="For trials: each group, with how many were randomised and "
+                            "analysed.", examples=[[{"name": "run-walk programme", "randomised": 20, "analysed": 20}]])
+    exposure: str | None = Field(default=None, description="Exposure or intervention.", examples=["12-week run-walk programme"])
+    comparator: str | None = Field(default=None, description="What the exposure was compared with.", examples=["waitlist control"])
+    topics: list[Topic] = Field(min_length=1, description="Topic facets.", examples=[["pain", "disability"]])
+    summary: Text = Field(description="One or two plain-language sentences on what the study found. Every number must be "
+                          "in this record's data or under `derived`.", examples=["Forty adults with long-lasting back pain ..."])
+    outcomes: list[Outcome] = Field(default_factory=list, description="The numeric results used, as published.")
+    caveats: list[Text] = Field(default_factory=list, description="The authors' own caveats and design limits.",
+                                examples=[["Small trial (40 people), so the estimates are imprecise."]])
+    funding: str | None = Field(default=None, description="Who funded the study, as the public record states it.",
+                                examples=["National Health and Medical Research Council (Australia)"])
+    conflicts: str | None = Field(default=None, description="Conflicts of interest the authors declared.",
+                                  examples=["None declared."])
+    derived: list[Derived] = Field(default_factory=list, description="Numbers in `summary` computed from this record's data.")
+    verified: Verification = Field(description="'confirmed' only when a public record was read; else 'as-cited'.",
+                                   examples=["confirmed", "as-cited"])
+    verified_in: str | None = Field(default=None, description="Where the facts were confirmed.",
+                                    examples=["PubMed 39375007; BJSM article page"])
+    verification_note: str | None = Field(default=None, description="For 'as-cited': why it could not be confirmed.",
+                                          examples=["No public record of the abstract was found (searched PubMed, the meeting site)."])
 
     @model_validator(mode="after")
     def _has_locator(self) -> Study:
@@ -329,20 +422,25 @@ class Study(Record):
 class PrevalenceFigure(Record):
     """How common back pain is in one population, over one recall period."""
 
-    population: Text = Field(description="e.g. 'Runners (19 studies)', 'US adults'.")
-    population_tag: PopulationTag
-    region: Text = Field(description="e.g. 'Global', 'USA', 'Mixed (mostly Europe and North America)'.")
-    recall_period: RecallPeriod = Field(description="Point, 1-month, 12-month, lifetime, or mixed/unstated.")
-    measure: str = Field(default="prevalence", pattern=r"^(prevalence|incidence)$")
-    value: Percent | None = Field(default=None, description="A single estimate, in %.")
-    low: Percent | None = Field(default=None, description="Lowest figure of a range, in %.")
-    high: Percent | None = Field(default=None, description="Highest figure of a range, in %.")
-    uncertainty_low: Percent | None = None
-    uncertainty_high: Percent | None = None
-    uncertainty_label: str | None = Field(default=None, description="e.g. '95% uncertainty interval', '± 2.0 (SE)'.")
-    case_definition: Text = Field(description="What counted as back pain in the source.")
-    source: Slug = Field(description="id of the study this figure comes from.")
-    comparability: Text = Field(description="What this figure can and cannot be compared with.")
+    population: Text = Field(description="Who, in words.", examples=["Runners (19 studies)", "US adults"])
+    population_tag: PopulationTag = Field(description="Population facet.", examples=["runners"])
+    region: Text = Field(description="Where.", examples=["Global", "USA"])
+    recall_period: RecallPeriod = Field(description="Point, 1-month, 12-month, lifetime, or mixed/unstated.", examples=["point"])
+    measure: str = Field(default="prevalence", pattern=r"^(prevalence|incidence)$", description="prevalence (existing "
+                         "cases) or incidence (new cases); the two are never drawn on one axis.", examples=["incidence"])
+    value: Percent | None = Field(default=None, description="A single estimate, in %.", examples=[7.5])
+    low: Percent | None = Field(default=None, description="Lowest figure of a range, in %.", examples=[0.7])
+    high: Percent | None = Field(default=None, description="Highest figure of a range, in %.", examples=[20.2])
+    uncertainty_low: Percent | None = Field(default=None, description="Lower bound of the interval in `uncertainty_label`, in %.",
+                                            examples=[6.75])
+    uncertainty_high: Percent | None = Field(default=None, description="Upper bound of that interval, in %.", examples=[8.27])
+    uncertainty_label: str | None = Field(default=None, description="What the bounds are, as the source names them.",
+                                          examples=["95% uncertainty interval", "95% confidence interval", "± 2.0 (SE)"])
+    case_definition: Text = Field(description="What counted as back pain in the source.",
+                                  examples=["Self-reported back pain at the time of the survey"])
+    source: Slug = Field(description="id of the study this figure comes from.", examples=["wu-2020-gbd-2017"])
+    comparability: Text = Field(description="What this figure can and cannot be compared with.",
+                                examples=["Compare only with other point figures."])
 
     _range_ordered = field_validator("high", "uncertainty_high")(_ordered("%"))
 
@@ -373,15 +471,22 @@ class Claim(Record):
     """A plain-language take-home, with its certainty and the studies behind it."""
 
     # certainty comes before statement so the statement's wording can be checked against it.
-    certainty: Certainty
-    statement: Text = Field(description="Patient layer, grade 8 or below, hedged to match certainty.")
-    expert_summary: Text = Field(description="Expert layer: the numbers, designs and limits.")
-    certainty_reason: Text = Field(description="Why this GRADE level: risk of bias, imprecision, indirectness...")
-    direction: Direction
-    topics: list[Topic] = Field(min_length=1)
-    populations: list[PopulationTag] = Field(min_length=1)
-    studies: list[Slug] = Field(min_length=1, description="Study ids, most important first; cited as [1], [2]...")
-    bottom_line: int | None = Field(default=None, ge=1, description="Position on the home page's bottom line, if shown there.")
+    certainty: Certainty = Field(description="GRADE certainty; never above what the best cited design allows.", examples=["low"])
+    statement: Text = Field(description="Patient layer, grade 8 or below, hedged to match certainty (probably / may / "
+                            "unclear). Numbers only from cited records or `derived`.",
+                            examples=["Running may ease long-lasting back pain a little."])
+    expert_summary: Text = Field(description="Expert layer: the numbers, designs and limits.",
+                                 examples=["ASTEROID RCT (n=40): average pain -15.30 points vs waitlist (95% CI -25.33 to -5.27)."])
+    certainty_reason: Text = Field(description="Why this GRADE level: risk of bias, imprecision, indirectness...",
+                                   examples=["One small unblinded trial: downgraded for risk of bias and imprecision."])
+    direction: Direction = Field(description="What the evidence shows for the back.", examples=["benefit"])
+    topics: list[Topic] = Field(min_length=1, description="Topic facets.", examples=[["pain"]])
+    populations: list[PopulationTag] = Field(min_length=1, description="Population facets.", examples=[["chronic-lbp"]])
+    studies: list[Slug] = Field(min_length=1, description="Study ids, most important first; cited as [1], [2]...",
+                                examples=[["neason-2024-asteroid-rct"]])
+    derived: list[Derived] = Field(default_factory=list, description="Numbers in the prose computed from cited data.")
+    bottom_line: int | None = Field(default=None, ge=1, description="Position on the home page's bottom line, if shown there.",
+                                    examples=[1])
 
     @field_validator("statement")
     @classmethod
@@ -397,11 +502,14 @@ class Claim(Record):
 class ArticleClaim(Record):
     """One thing a popular article asserts, checked against the studies."""
 
-    claim: Text = Field(description="Our paraphrase of what the article asserts; never its own sentence.")
-    verdict: Verdict
-    reason: Text = Field(description="One or two plain sentences, quoting the numbers.")
-    studies: list[Slug] = Field(default_factory=list, description="Studies behind the verdict.")
-    topics: list[Topic] = Field(default_factory=list)
+    claim: Text = Field(description="Our paraphrase of what the article asserts, keeping its hedge; never its own sentence.",
+                        examples=["Running can make an existing back problem worse."])
+    verdict: Verdict = Field(description="How the studies judge the claim.", examples=["overstated"])
+    reason: Text = Field(description="One or two plain sentences, quoting the numbers (each from a cited study or `derived`).",
+                         examples=["The one trial found less pain with running (-15.30 points vs waitlist)."])
+    studies: list[Slug] = Field(default_factory=list, description="Studies behind the verdict.", examples=[["neason-2024-asteroid-rct"]])
+    topics: list[Topic] = Field(default_factory=list, description="Topic facets.", examples=[["pain"]])
+    derived: list[Derived] = Field(default_factory=list, description="Numbers in `reason` computed from cited data.")
 
     @model_validator(mode="after")
     def _judged_against_studies(self) -> ArticleClaim:
@@ -413,24 +521,27 @@ class ArticleClaim(Record):
 class SourceArticle(Record):
     """A popular web article whose claims the app checks."""
 
-    title: Text
-    publisher: Text
-    author: str | None = None
+    title: Text = Field(description="The article's headline.", examples=["Is running bad for your back?"])
+    publisher: Text = Field(description="Who published it.", examples=["A physiotherapy clinic's blog"])
+    author: str | None = Field(default=None, description="Byline, if any.", examples=["A. Physio"])
     date: Annotated[str, BeforeValidator(_iso_text)] | None = Field(
-        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD; omit if undated.")
-    url: str | None = None
-    kind: ArticleKind
-    seed_file: str | None = Field(default=None, description="The file in shared/seeds this was curated from.")
-    summary: Text = Field(description="What the article is about, in our words.")
-    claims: list[ArticleClaim] = Field(min_length=1)
+        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD; omit if undated.",
+        examples=["2025-06-08"])
+    url: Url | None = Field(default=None, description="Where the article is published (https:// or http:// only).",
+                            examples=["https://example.org/running-and-back-pain"])
+    kind: ArticleKind = Field(description="What kind of article it is.", examples=["clinic-blog"])
+    seed_file: str | None = Field(default=None, description="The file in shared/seeds this was curated from.", examples=["001.md"])
+    summary: Text = Field(description="What the article is about, in our words.", examples=["A clinic explains why running can help backs."])
+    claims: list[ArticleClaim] = Field(min_length=1, description="Every substantive claim, each with a verdict.")
 
 
 class GlossaryTerm(Record):
-    term: Text
-    definition: Text = Field(description="Plain definition, grade 8 or below.")
-    expert_note: str | None = None
-    aliases: list[Text] = Field(default_factory=list, description="Other spellings that link here.")
-    related: list[Slug] = Field(default_factory=list, description="ids of related glossary terms.")
+    term: Text = Field(description="The term as shown.", examples=["confidence interval"])
+    definition: Text = Field(description="Plain definition, grade 8 or below.", examples=["The range where the true value probably lies."])
+    expert_note: str | None = Field(default=None, description="More precise wording for clinicians.",
+                                    examples=["A 95% CI would contain the true value in 95% of repeated samples."])
+    aliases: list[Text] = Field(default_factory=list, description="Other spellings that link here.", examples=[["CI", "95% CI"]])
+    related: list[Slug] = Field(default_factory=list, description="ids of related glossary terms.", examples=[["p-value"]])
 
 
 class BaseMeta(BaseModel):
@@ -438,13 +549,14 @@ class BaseMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: Text
-    question: Text
-    last_reviewed: dt.date
-    licence: Text
-    licence_url: str | None = None
-    corrections: Text = Field(description="How to suggest a correction.")
-    disclaimer: Text
+    title: Text = Field(description="The site's title.", examples=["Running and your lower back"])
+    question: Text = Field(description="The one question the base answers.", examples=["Is running good or bad for your lower back?"])
+    last_reviewed: dt.date = Field(description="When the base was last reviewed, YYYY-MM-DD.", examples=["2026-11-22"])
+    licence: Text = Field(description="Licence of the text and curation.", examples=["CC BY 4.0"])
+    licence_url: Url | None = Field(default=None, description="Link to the licence (https:// only).",
+                                    examples=["https://creativecommons.org/licenses/by/4.0/"])
+    corrections: Text = Field(description="How to suggest a correction.", examples=["Open an issue naming the record id."])
+    disclaimer: Text = Field(description="Shown on every page.", examples=["This site explains research. It is not medical advice."])
 
 
 # The YAML files are mappings from these keys to lists of records.

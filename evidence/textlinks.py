@@ -44,3 +44,12 @@ def link_terms(text: str, glossary: dict[str, GlossaryTerm], page: str = "glossa
         last = existing.end()
     pieces.append(pattern.sub(replace, text[last:]))
     return "".join(pieces)
+
+
+def terms_in(text: str, glossary: dict[str, GlossaryTerm]) -> list[GlossaryTerm]:
+    """Glossary terms the text mentions, in order of first mention (for a 'words explained' line)."""
+    if not glossary or not text:
+        return []
+    pattern, by_phrase = _matcher(_phrases(glossary))
+    ids = dict.fromkeys(by_phrase[m.group(1).lower()] for m in pattern.finditer(text))
+    return [glossary[i] for i in ids]

@@ -106,3 +106,23 @@ def test_the_schema_catches_what_an_editor_can_flag_while_typing(case, fragment,
     [path] = (GOLDEN / case).glob("*.yaml")
     messages = [m for e in validator.iter_errors(as_json(path)) for m in flatten(e)]
     assert any(fragment in m for m in messages), messages
+
+
+def test_every_shipped_data_file_points_editors_at_the_schema():
+    """Issue #9 item 10: the schema is the authoring guide, so each file names it for the YAML language server."""
+    assert SHIPPED
+    for path in SHIPPED:
+        assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../schema.json", path
+
+
+def test_every_field_of_every_model_explains_itself_with_an_example():
+    """Issue #9 item 10: an editor shows each field's description and an example while a curator types."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    missing = []
+    for name, definition in schema["$defs"].items():
+        for field, spec in definition.get("properties", {}).items():
+            if "description" not in spec:
+                missing.append(f"{name}.{field}: description")
+            if "examples" not in spec and spec.get("type") != "array" and "$ref" not in str(spec.get("items", "")):
+                missing.append(f"{name}.{field}: examples")
+    assert not missing, missing

@@ -1,0 +1,26 @@
+"""Issue #13 on screen: the patient-level fixes on Home, arm sizes and funding on the study page."""
+
+from tests.app.apptest_helpers import open_view
+
+
+def test_home_links_the_mcid_term_of_the_pain_take_home_and_counts_harms_among_the_runners():
+    at = open_view("home")
+    assert not at.exception
+    page = " ".join(m.value for m in at.markdown)
+    assert "fell short of the minimal clinically important difference" in page
+    assert "Among these 20 runners there were 9 minor problems" in page
+    assert any("glossary?term=mcid" in c.value for c in at.caption)
+
+
+def test_study_page_shows_arm_sizes_publication_type_and_declared_conflicts():
+    at = open_view("study", study="asteroid-2025-disc-outcomes")
+    text = " ".join(m.value for m in at.markdown)
+    assert "run-walk programme: 20 randomised, 20 analysed; waitlist control: 20 randomised, 19 analysed" in text
+    assert "Conference abstract" in text
+    urits = " ".join(m.value for m in open_view("study", study="urits-2019-lbp-review").markdown)
+    assert "Declared conflicts of interest" in urits and "Depomed" in urits
+
+
+def test_study_page_says_why_a_study_is_not_confirmed():
+    at = open_view("study", study="machino-2021-disc-height")
+    assert any("Only as cited" in c.value and "library record" in c.value for c in at.caption)
