@@ -5,7 +5,7 @@ from __future__ import annotations
 from components.prevalence_chart import panels, prevalence_figure
 from evidence.load import load_base
 from evidence.model import RecallPeriod
-from evidence.query import prevalence_by_period
+from evidence.prevalence import prevalence_by_period
 
 BASE = load_base()
 
