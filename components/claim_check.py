@@ -121,8 +121,11 @@ def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool
                 for members, lines in limits_by_study(studies):
                     who = ", ".join(s.short_citation for s in members)
                     st.markdown(f"**{who}:** " + " ".join(lines))
-        else:
+        elif not claim.guidelines:
             st.caption("No study in this base tests this claim, so there is nothing to check it against.")
+        if guidelines := [evidence.guidelines[g] for g in claim.guidelines if g in evidence.guidelines]:
+            st.markdown("**Clinical guideline checked:** " + "; ".join(
+                f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines))
         st.markdown(f"[Link to this claim]({link('claim-check', claim=claim.id)})")
 
 

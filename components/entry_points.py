@@ -12,7 +12,7 @@ _ENTRIES = (
     ("prevalence", "How common back pain is in runners and in everyone, compared fairly."),
     ("claim-check", "Popular articles checked claim by claim against the studies."),
     ("evidence-map", "What has been studied, in whom, and where the gaps are."),
-    ("get-help", "Signs that mean stop running and see a clinician."),
+    ("get-help", "Warning signs from a clinical guideline, the most urgent first."),
 )
 
 

@@ -16,7 +16,6 @@ import streamlit as st
 
 from components import url_state
 from components.base_loader import base
-from components.red_flags import RED_FLAGS, URGENT
 from evidence import EvidenceBase
 from evidence.handout import FILE_NAME, build_handout
 from evidence.model import Claim
@@ -35,7 +34,7 @@ def handout_bytes(claims: Sequence[Claim], evidence: EvidenceBase, url: str, tod
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    pdf = build_handout(claims, evidence, url, red_flags=RED_FLAGS, urgent=URGENT, today=today)
+    pdf = build_handout(claims, evidence, url, today=today)
     with _lock:
         _cache[key] = pdf
         while len(_cache) > _CACHE_SIZE:

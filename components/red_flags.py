@@ -1,39 +1,42 @@
-"""Red-flag guidance, shared by the 'When to get help' page and the patient handout.
+"""Warning signs, shared by the 'When to get help' page and the patient handout.
 
-This is clinical advice, not a finding of the studies in the base, and the page says so.
+The signs and their actions are data (evidence/data/guidance.yaml), each resting on a published
+clinical guideline; this module only words where they come from.
 """
 
 from __future__ import annotations
 
 from evidence import EvidenceBase
+from evidence.model import Guideline, RedFlagGroup, Urgency
+from evidence.red_flags import guidelines_behind, red_flag_groups
 
-RED_FLAGS: tuple[tuple[str, str], ...] = (
-    ("Pain that builds as you run", "Soreness that eases as you warm up is common. Pain that keeps climbing "
-                                    "during a run is different: stop and get it checked."),
-    ("Pain that spreads down a leg", "Pain that shoots below the knee can come from an irritated nerve "
-                                     "(sciatica). Have it assessed before you run again."),
-    ("Numbness, tingling or weakness", "Pins and needles, a numb patch, or a leg or foot that feels weak "
-                                       "needs a check."),
-    ("Pain that lasts or is worse at rest", "Normal soreness fades within two or three days. Pain that lasts "
-                                            "longer, or is worse when you rest, needs a check."),
-    ("Pain that changes how you move", "If you limp or favour one side, running on can strain other parts. "
-                                       "Rest and get advice."),
-)
-
-URGENT: tuple[str, ...] = (
-    "you cannot control your bladder or bowels, or you cannot pass urine",
-    "you have numbness around your bottom or genitals",
-    "both legs feel weak or numb",
-    "the pain came after a fall or accident, or you also have a fever or feel very unwell",
-)
-
-SOURCE_ARTICLE = "art-health-news-stop-running"
-NHS_BACK_PAIN = "https://www.nhs.uk/conditions/back-pain/"
+# An icon beside each urgency, so colour or position is never the only signal.
+URGENCY_ICON: dict[Urgency, str] = {
+    Urgency.EMERGENCY: ":material/emergency:",
+    Urgency.TODAY: ":material/schedule:",
+    Urgency.BOOK_A_CHECK: ":material/event:",
+}
 
 
-def red_flag_source(evidence: EvidenceBase) -> str:
-    article = evidence.sources.get(SOURCE_ARTICLE)
-    named = f"the health-news article *{article.title}*" if article else "general clinical guidance"
-    return (f"The warning signs above are clinical advice summarised from {named}, not results of the studies "
-            f"in this base: no trial has tested them. The same-day signs are standard emergency advice for back "
-            f"pain from national health services (for example the [NHS back pain page]({NHS_BACK_PAIN})).")
+def guideline_citation(guideline: Guideline) -> str:
+    """'Chou R, Qaseem A, ... Annals of Internal Medicine 2007;147(7):478-491' as markdown, linked."""
+    who = ", ".join(guideline.authors) if guideline.authors else guideline.organisation
+    where = f"*{guideline.journal}* {guideline.year}" if guideline.journal else str(guideline.year)
+    if guideline.volume:
+        where += f";{guideline.volume}" + (f"({guideline.issue})" if guideline.issue else "")
+    if guideline.pages:
+        where += f":{guideline.pages}"
+    link = f"https://doi.org/{guideline.doi}" if guideline.doi else guideline.url
+    return f"{who}. [{guideline.title.strip()}]({link}). {where}."
+
+
+def red_flag_source(evidence: EvidenceBase, groups: list[RedFlagGroup] | None = None) -> str:
+    groups = red_flag_groups(evidence) if groups is None else groups
+    cited = guidelines_behind(groups, evidence)
+    if not cited:
+        return "The warning signs could not be loaded with their guideline, so none are shown."
+    names = "; ".join(guideline_citation(g) for g in cited)
+    return (f"The warning signs come from a published clinical guideline for doctors: {names} We put its wording "
+            "into plain words; each sign's entry in the guideline is listed under it. They are clinical advice, "
+            "not results of the studies in this base. The guideline does not mention running: pausing a run is "
+            "our own careful step.")

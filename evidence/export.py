@@ -98,7 +98,8 @@ def _rows(base: EvidenceBase, kind: str, studies: Iterable[Study]) -> list[dict[
                 for c in base.claims.values()]
     if kind == "article-claims":
         return [{"article_id": a.id, "article": a.title, "publisher": a.publisher, "id": c.id, "claim": c.claim,
-                 "verdict": c.verdict.value, "reason": c.reason, "studies": _join(c.studies)}
+                 "verdict": c.verdict.value, "reason": c.reason, "studies": _join(c.studies),
+                 "guidelines": _join(c.guidelines)}
                 for a in base.sources.values() for c in a.claims]
     if kind == "glossary":
         return [{**t.model_dump(mode="json", exclude={"aliases", "related"}),

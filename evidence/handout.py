@@ -2,7 +2,7 @@
 
 It carries what the screen carries: each take-home in plain words with its certainty
 ("Low certainty (⊕⊕◯◯)") and numbered citations [1] [2] that jump to the references; the
-warning signs that mean stop and see a clinician; the references (Vancouver, with DOIs); the
+warning signs from a clinical guideline, most urgent first; the references (Vancouver, with DOIs); the
 base's disclaimer; and a QR code back to the view it was made from.
 
 Text is drawn in DejaVu Sans when that font is installed (Debian's fonts-dejavu-core), so
@@ -18,14 +18,15 @@ import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from fpdf import FPDF
 
 from .export import locator, vancouver
 from .grade import MEANING, certainty_words
 from .load import EvidenceBase
-from .model import Claim
+from .model import Certainty, Claim, RedFlagGroup
+from .red_flags import guidelines_behind, red_flag_groups
 from .selections import numbered_references
 from .share import qr_png
 
@@ -213,16 +214,15 @@ def build_handout(
     base: EvidenceBase,
     url: str,
     *,
-    red_flags: Iterable[tuple[str, str]],
-    urgent: Iterable[str] = (),
+    red_flags: Sequence[RedFlagGroup] | None = None,
     today: dt.date | None = None,
     font_dir: Path | None = FONT_DIR,
 ) -> bytes:
     """The handout for `claims` (in this order) as PDF bytes.
 
-    `red_flags` are (sign, what to do) pairs and `urgent` the same-day signs, as shown on the
-    app's "When to get help" page; `url` is the view the QR code opens. `font_dir=None` forces
-    the Latin-1 core-font fallback.
+    `red_flags` are the warning-sign groups, most urgent first (default: the base's own, as the
+    app's "When to get help" page shows them); `url` is the view the QR code opens.
+    `font_dir=None` forces the Latin-1 core-font fallback.
     """
     today = today or dt.date.today()
     meta = base.meta
@@ -267,20 +267,23 @@ def build_handout(
               after=1)
     pdf.ln(1.5)
 
-    _heading(pdf, "When to stop running and see a clinician")
-    _paragraph(pdf, "Most back pain in runners settles with a few easier days. Stop running for now and see a "
-                    "doctor or physiotherapist if you notice any of these:")
-    for sign, detail in red_flags:
-        _item(pdf, "•", [(sign.rstrip(".") + ". ", True, None), (detail, False, None)], after=1.5)
-    urgent = list(urgent)
-    if urgent:
-        pdf.ln(1)
-        _paragraph(pdf, "Get help the same day if:", bold=True, after=1)
-        for sign in urgent:
-            _item(pdf, "•", [(sign[:1].upper() + sign[1:].rstrip(".") + ".", False, None)], after=1)
-    pdf.ln(1)
+    groups = red_flag_groups(base) if red_flags is None else list(red_flags)
+    _heading(pdf, "When to get help")
+    _paragraph(pdf, "Most back pain in runners settles with a few easier days. A few signs do need a doctor. "
+                    "Here they are, the most urgent first.")
+    for group in groups:
+        # Keep a group's heading, its action and its first sign on one page.
+        if pdf.will_page_break((_lines_needed(pdf, group.action.strip(), pdf.epw) + 4) * LINE):
+            pdf.add_page()
+        _paragraph(pdf, group.urgency.label, bold=True, after=0.5)
+        _paragraph(pdf, group.action.strip(), after=1)
+        for sign in group.signs:
+            _item(pdf, "•", [(sign.sign.rstrip(".") + ". ", True, None), (sign.detail.strip(), False, None)], after=1)
+        pdf.ln(1.5)
+    named = "; ".join(f"{g.organisation}, {g.year}" for g in guidelines_behind(groups, base))
     _paragraph(pdf, "These signs come from clinical guidance, summarised on the app's \u201cWhen to get help\u201d "
-                    "page. They are not results of the studies listed below.", size=SMALL_PT + 0.5)
+                    f"page: a guideline for doctors ({named or 'not loaded'}), put into plain words. They are not "
+                    "results of the studies listed below.", size=SMALL_PT + 0.5)
 
     _heading(pdf, "References")
     for sid, n in numbers.items():

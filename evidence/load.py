@@ -23,12 +23,15 @@ from .checks import article_claim_faults, claim_faults, figures_by_source, study
 from .grade import ceiling_problem
 from .messages import field_model, plain_message
 from .model import (
+    GUIDANCE_KINDS,
     KINDS,
     ArticleClaim,
     BaseMeta,
     Claim,
     GlossaryTerm,
+    Guideline,
     PrevalenceFigure,
+    RedFlagGroup,
     SourceArticle,
     Study,
 )
@@ -68,6 +71,9 @@ class EvidenceBase:
     held_back: tuple[HeldBack, ...] = ()
     # A hash of the YAML files' names and contents: every cache of something derived from the base keys on it.
     version: str = ""
+    # Clinical guidance (guidance.yaml): cited guidelines and the warning signs drawn from them.
+    guidelines: dict[str, Guideline] = field(default_factory=dict)
+    red_flags: dict[str, RedFlagGroup] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -178,9 +184,10 @@ def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_R
             if kind == "meta":
                 metas.append(_Raw("meta", name, located, ("meta",), entries))
                 continue
-            if kind not in KINDS:
+            if kind not in KINDS and kind not in GUIDANCE_KINDS:
                 line, col = _pos(located, (kind,))
-                found.report(name, line, col, str(kind), f"unknown kind (expected one of: meta, {', '.join(KINDS)})")
+                known = ", ".join([*KINDS, *GUIDANCE_KINDS])
+                found.report(name, line, col, str(kind), f"unknown kind (expected one of: meta, {known})")
                 continue
             if not isinstance(entries, list):
                 line, col = _pos(located, (kind,))
@@ -256,7 +263,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
 
     by_kind: dict[str, list[tuple[_Raw, Any]]] = defaultdict(list)
     for raw in raws:
-        record = _validate(raw, KINDS[raw.kind], found)
+        record = _validate(raw, KINDS.get(raw.kind) or GUIDANCE_KINDS[raw.kind], found)
         if record is not None:
             by_kind[raw.kind].append((raw, record))
 
@@ -279,14 +286,23 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
         + _ceiling_reasons(raw_of[id(c)], c, studies, found)
         + _faults(raw_of[id(c)], claim_faults(c, numbers), found),
     )
-    sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found)
+    guidelines: dict[str, Guideline] = _unique("guidelines", by_kind["guidelines"], found)
+    held_guidelines = {rid for (kind, rid) in found.held if kind == "guidelines"}
+    red_flags = _keep_citing(
+        "red_flags", _unique("red_flags", by_kind["red_flags"], found), found,
+        lambda g: _cited(raw_of[id(g)], [g.guideline], ("guideline",), guidelines, held_guidelines, found,
+                         noun="guideline", indexed=False),
+    )
+    sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found,
+                             guidelines, held_guidelines)
     sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, numbers, found)
     glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
     return EvidenceBase(
         meta=meta, studies=studies, prevalence=prevalence, claims=claims, sources=sources, glossary=glossary,
-        problems=tuple(sorted(found.problems)), held_back=held, version=version,
+        problems=tuple(sorted(found.problems)), held_back=held, version=version, guidelines=guidelines,
+        red_flags=red_flags,
     )
 
 
@@ -375,7 +391,7 @@ def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: 
 
 def _check_sources(
     sources: dict[str, SourceArticle], raw_of: dict[int, _Raw], studies: dict[str, Study], held_studies: set[str],
-    found: _Collector,
+    found: _Collector, guidelines: dict[str, Guideline] | None = None, held_guidelines: set[str] = frozenset(),
 ) -> dict[str, SourceArticle]:
     """Hold back single article claims (not the whole article) when their studies are missing."""
     kept: dict[str, SourceArticle] = {}
@@ -385,6 +401,8 @@ def _check_sources(
         judged: list[tuple[ArticleClaim, list[str]]] = []
         for i, claim in enumerate(article.claims):
             reasons = _cited(raw, claim.studies, ("claims", i, "studies"), studies, held_studies, found)
+            reasons += _cited(raw, claim.guidelines, ("claims", i, "guidelines"), guidelines or {}, held_guidelines,
+                              found, noun="guideline")
             if claim.id in seen_claims:
                 line, col = raw.at("claims", i, "id")
                 found.report(raw.file, line, col, f"{claim.id}.id", f"duplicate article-claim id (also in {seen_claims[claim.id]})")

@@ -510,10 +510,13 @@ class ArticleClaim(Record):
     studies: list[Slug] = Field(default_factory=list, description="Studies behind the verdict.", examples=[["neason-2024-asteroid-rct"]])
     topics: list[Topic] = Field(default_factory=list, description="Topic facets.", examples=[["pain"]])
     derived: list[Derived] = Field(default_factory=list, description="Numbers in `reason` computed from cited data.")
+    guidelines: list[Slug] = Field(default_factory=list, description="Clinical guidelines (ids under guidelines:) "
+                                   "behind the verdict, for advice no study tests, such as warning signs.",
+                                   examples=[["acp-aps-2007-low-back-pain"]])
 
     @model_validator(mode="after")
     def _judged_against_studies(self) -> ArticleClaim:
-        if not self.studies and self.verdict is not Verdict.NOT_SUPPORTED:
+        if not self.studies and not self.guidelines and self.verdict is not Verdict.NOT_SUPPORTED:
             raise ValueError(f"the verdict '{self.verdict.label.lower()}' must name the studies behind it")
         return self
 
@@ -566,4 +569,81 @@ KINDS: dict[str, type[Record]] = {
     "claims": Claim,
     "sources": SourceArticle,
     "glossary": GlossaryTerm,
+}
+
+
+# ---- Clinical guidance: warning signs taken from a published guideline, not from an article ----
+
+class Urgency(Labelled):
+    """How soon to act on a warning sign, most urgent first."""
+
+    EMERGENCY = "emergency"
+    TODAY = "today"
+    BOOK_A_CHECK = "book-a-check"
+
+    @property
+    def rank(self) -> int:
+        return list(Urgency).index(self)
+
+
+_LABELS.update({
+    (Urgency, Urgency.EMERGENCY.value): "Get emergency care now",
+    (Urgency, Urgency.TODAY.value): "See a doctor today",
+    (Urgency, Urgency.BOOK_A_CHECK.value): "Pause running and book a check",
+})
+
+
+class Guideline(Record):
+    """A published clinical guideline, cited by warning signs and by article claims about them."""
+
+    title: Text
+    organisation: Text = Field(description="Who issued it, e.g. 'American College of Physicians'.")
+    authors: list[Text] = Field(default_factory=list, description="'Surname Initials', in the published order.")
+    journal: str | None = None
+    year: Year
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: Doi | None = None
+    url: str | None = Field(default=None, description="A link found in a public record, never composed.")
+    verified_in: Text = Field(description="Where the guideline's text was read, e.g. the pages that show its tables.")
+    note: str | None = Field(default=None, description="Scope and limits, e.g. who it was written for.")
+
+    @model_validator(mode="after")
+    def _has_locator(self) -> Guideline:
+        if not (self.doi or self.url):
+            raise ValueError("a guideline needs a doi or url so readers can find it")
+        return self
+
+    @property
+    def short_citation(self) -> str:
+        return f"{self.organisation} {self.year}"
+
+
+class WarningSign(BaseModel):
+    """One warning sign in patient words, with the guideline entry it comes from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    sign: Text = Field(description="The sign in plain words, grade 8 or below.")
+    detail: Text = Field(description="What it can mean and what to notice, grade 8 or below.")
+    guideline_says: Text = Field(description="What the guideline lists, in our words (clinical terms allowed).")
+    where: Text = Field(description="Where in the guideline, e.g. 'Table 1, cauda equina syndrome'.")
+
+
+class RedFlagGroup(Record):
+    """Warning signs that share one action, e.g. 'get emergency care now'."""
+
+    urgency: Urgency
+    action: Text = Field(description="What to do, in plain words, grade 8 or below.")
+    guideline: Slug = Field(description="id of the guideline these signs come from.")
+    guideline_action: Text = Field(description="What the guideline asks clinicians to do for these signs.")
+    signs: list[WarningSign] = Field(min_length=1)
+
+
+# Clinical guidance lives beside the evidence kinds but is not counted as evidence.
+GUIDANCE_KINDS: dict[str, type[Record]] = {
+    "guidelines": Guideline,
+    "red_flags": RedFlagGroup,
 }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import BaseMeta, Claim, GlossaryTerm, PrevalenceFigure, SourceArticle, Study
+from .model import BaseMeta, Claim, GlossaryTerm, Guideline, PrevalenceFigure, RedFlagGroup, SourceArticle, Study
 
 SCHEMA_PATH = Path(__file__).parent / "schema.json"
 
@@ -27,6 +27,8 @@ class EvidenceFile(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     sources: list[SourceArticle] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
+    guidelines: list[Guideline] = Field(default_factory=list)
+    red_flags: list[RedFlagGroup] = Field(default_factory=list)
 
 
 def schema_json() -> str:

@@ -1,26 +1,31 @@
-"""When to get help: the signs that mean stop running and see a clinician, said calmly."""
+"""When to get help: warning signs from a clinical guideline, most urgent first, said calmly."""
 
 import streamlit as st
 
-from components.url_state import link
 from components.base_loader import base
-from components.red_flags import RED_FLAGS, URGENT, red_flag_source
+from components.red_flags import URGENCY_ICON, red_flag_source
+from components.url_state import link
+from evidence.red_flags import red_flag_groups
 
 evidence = base()
+groups = red_flag_groups(evidence)
 
 st.title("When to get help")
 st.markdown("Most back pain in runners is not a sign of damage, and it often settles with a few easier days. "
-            "A few signs are worth taking seriously. If any of these apply, **stop running for now and see a "
-            "doctor or physiotherapist** so they can check what is going on.")
+            "A few signs do need a doctor. They are listed below, the most urgent first, in plain words taken "
+            "from a clinical guideline for doctors.")
 
-for title, detail in RED_FLAGS:
-    with st.container(border=True):
-        st.markdown(f":material/pan_tool: **{title}**  \n{detail}")
-
-st.subheader("Get help the same day if")
-st.markdown("\n".join(f"- {item}" for item in URGENT))
+for group in groups:
+    st.subheader(f"{URGENCY_ICON[group.urgency]} {group.urgency.label}", anchor=group.id)
+    st.markdown(group.action)
+    for sign in group.signs:
+        with st.container(border=True):
+            st.markdown(f"**{sign.sign}**  \n{sign.detail}")
+    with st.expander("What the guideline says about these signs"):
+        st.markdown(group.guideline_action)
+        st.markdown("\n".join(f"- **{s.sign}:** {s.guideline_says} ({s.where})" for s in group.signs))
 
 st.subheader("Where this comes from")
-st.markdown(red_flag_source(evidence) + f" For how we judge sources, see [Methods]({link('methods')}).")
+st.markdown(red_flag_source(evidence, groups) + f" For how we judge sources, see [Methods]({link('methods')}).")
 if evidence.meta:
     st.caption(evidence.meta.disclaimer)

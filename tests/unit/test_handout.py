@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 from pyzbar.pyzbar import decode
 
-from components.red_flags import RED_FLAGS, URGENT
 from evidence.grade import certainty_words
 from evidence.handout import FONT_DIR, build_handout, latin1
 from evidence.export import vancouver
 from evidence.model import Certainty
+from evidence.red_flags import red_flag_groups
 from evidence.selections import numbered_references
 from tests.shipped import shipped_base
 
@@ -50,7 +50,7 @@ def _flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def handout(evidence, chosen):
-    return build_handout(chosen, evidence, URL, red_flags=RED_FLAGS, urgent=URGENT, today=TODAY)
+    return build_handout(chosen, evidence, URL, today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -104,12 +104,21 @@ def test_cites_numbered_references_with_their_dois(evidence, chosen, text):
         assert f"{n}. {_flat(vancouver(evidence.studies[study_id]))[:50]}" in text
 
 
-def test_has_red_flags_and_where_they_come_from(text):
-    assert "When to stop running and see a clinician" in text
-    for sign, _ in RED_FLAGS:
-        assert sign in text
-    assert "Get help the same day if" in text
+def test_has_red_flags_and_where_they_come_from(evidence, text):
+    """The same signs as the 'When to get help' page, from guidance.yaml, emergency signs first."""
+    assert "When to get help" in text
+    text = re.sub(r" ?Running and your lower back · handout · page \d+ of \d+ ?", " ", text)  # page footers
+    groups = red_flag_groups(evidence)
+    assert [g.urgency.value for g in groups][0] == "emergency"
+    for group in groups:
+        assert _flat(group.action) in text
+        for sign in group.signs:
+            assert f"{sign.sign}. {_flat(sign.detail)}" in text
+    labels = [text.index(g.urgency.label) for g in groups]
+    assert labels == sorted(labels), "the most urgent group comes first"
+    assert "Get emergency care now" in text and "same day" not in text
     assert "clinical guidance, summarised on the app's \u201cWhen to get help\u201d page" in text
+    assert "American College of Physicians and American Pain Society, 2007" in text
 
 
 def test_has_the_disclaimer(evidence, text):
@@ -123,7 +132,7 @@ def test_qr_code_in_the_pdf_opens_the_view(handout):
 
 
 def test_same_input_gives_the_same_bytes(evidence, chosen, handout):
-    again = build_handout(chosen, evidence, URL, red_flags=RED_FLAGS, urgent=URGENT, today=TODAY)
+    again = build_handout(chosen, evidence, URL, today=TODAY)
     assert again == handout
 
 
@@ -138,7 +147,7 @@ def test_latin1_replaces_what_core_fonts_cannot_print():
 
 
 def test_fallback_without_unicode_font_still_builds(evidence, chosen):
-    pdf = build_handout(chosen, evidence, URL, red_flags=RED_FLAGS, urgent=URGENT, today=TODAY, font_dir=None)
+    pdf = build_handout(chosen, evidence, URL, today=TODAY, font_dir=None)
     text = _flat(_text(pdf))
     assert "⊕" not in text
     for claim in chosen:
@@ -146,9 +155,9 @@ def test_fallback_without_unicode_font_still_builds(evidence, chosen):
         assert _flat(latin1(claim.statement)).replace("’", "'")[:60] in text
     assert certainty_words(Certainty.LOW, unicode=False) == "Low certainty (2 of 4)"
     assert _flat(evidence.meta.disclaimer) in text
-    assert "When to stop running and see a clinician" in text
+    assert "When to get help" in text and "Get emergency care now" in text
 
 
 def test_no_take_homes_says_so(evidence):
-    text = _flat(_text(build_handout([], evidence, URL, red_flags=RED_FLAGS, today=TODAY)))
+    text = _flat(_text(build_handout([], evidence, URL, red_flags=[], today=TODAY)))
     assert "No take-homes were chosen" in text

@@ -1,0 +1,58 @@
+"""'When to get help' under AppTest: the guideline's warning signs, most urgent first, each with its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence import load_base
+from evidence.red_flags import red_flag_groups
+from tests.app.apptest_helpers import open_view
+
+
+@pytest.fixture(scope="module")
+def base():
+    return load_base()
+
+
+@pytest.fixture(scope="module")
+def page():
+    at = open_view("get-help")
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_groups_appear_most_urgent_first(page, base):
+    headings = [h.value for h in page.subheader]
+    groups = red_flag_groups(base)
+    assert [h.split(" ", 1)[1] for h in headings[:len(groups)]] == [g.urgency.label for g in groups]
+    assert headings[0].endswith("Get emergency care now")
+    assert headings[-1] == "Where this comes from"
+
+
+def test_every_sign_and_action_is_shown_with_its_guideline_entry(page, base):
+    text = _text(page)
+    for group in red_flag_groups(base):
+        assert " ".join(group.action.split()) in " ".join(text.split())
+        for sign in group.signs:
+            assert f"**{sign.sign}**" in text
+            assert sign.where in text
+
+
+def test_the_source_is_the_guideline_not_an_article(page, base):
+    text = _text(page)
+    guideline = base.guidelines["acp-aps-2007-low-back-pain"]
+    assert f"]({guideline.url})" in text
+    assert "same day" not in text.lower()
+    assert "health-news article" not in text
+
+
+def test_a_claim_checked_against_the_guideline_links_to_it():
+    at = open_view("claim-check", claim="hn-seek-help-signs")
+    assert not at.exception
+    text = _text(at)
+    assert "**Clinical guideline checked:**" in text and "(get-help)" in text
+    assert "No study in this base tests this claim" not in " ".join(c.value for c in at.caption)

@@ -1,0 +1,100 @@
+"""Warning signs: from a published guideline, emergency signs first, each sign cited, plain words."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from evidence.load import DEFAULT_DIR, load_base
+from evidence.model import ArticleClaim, Guideline, RedFlagGroup, Urgency, Verdict
+from evidence.readability import TARGET_GRADE, grade
+from evidence.red_flags import guidelines_behind, red_flag_groups, red_flag_readings
+
+BASE = load_base(DEFAULT_DIR)
+GUIDELINE = {"id": "g-2020", "title": "A guideline", "organisation": "A college", "year": 2020,
+             "verified_in": "the publisher's page", "url": "https://example.org/g"}
+GROUP = {"id": "emergency", "urgency": "emergency", "action": "Go to an emergency room now.", "guideline": "g-2020",
+         "guideline_action": "Scan at once.",
+         "signs": [{"id": "s", "sign": "A sign", "detail": "Detail.", "guideline_says": "Says.", "where": "Table 1"}]}
+
+
+def test_the_shipped_guidance_loads_with_every_urgency():
+    groups = red_flag_groups(BASE)
+    assert [g.urgency for g in groups] == [Urgency.EMERGENCY, Urgency.TODAY, Urgency.BOOK_A_CHECK]
+    assert sum(len(g.signs) for g in groups) >= 10
+
+
+def test_emergency_signs_come_first_and_say_emergency_care_now():
+    first = red_flag_groups(BASE)[0]
+    assert first.urgency is Urgency.EMERGENCY and first.urgency.label == "Get emergency care now"
+    assert "emergency room now" in first.action
+    signs = " ".join(f"{s.sign} {s.guideline_says}".lower() for s in first.signs)
+    for feature in ("urinary retention", "fecal incontinence", "saddle anesthesia", "weak"):
+        assert feature in signs, feature  # the cauda equina features the guideline lists
+
+
+def test_every_sign_cites_the_guideline_entry_it_rests_on():
+    for group in red_flag_groups(BASE):
+        guideline = BASE.guidelines[group.guideline]
+        assert guideline.verified_in and (guideline.url or guideline.doi)
+        for sign in group.signs:
+            assert sign.where.startswith("Table 1"), (group.id, sign.id)
+            assert sign.guideline_says.strip()
+
+
+def test_the_guideline_is_a_real_record_with_a_web_link():
+    (guideline,) = guidelines_behind(red_flag_groups(BASE), BASE)
+    assert guideline.id == "acp-aps-2007-low-back-pain"
+    assert (guideline.journal, guideline.year, guideline.volume, guideline.pages) == (
+        "Annals of Internal Medicine", 2007, "147", "478-491")
+    assert guideline.authors[:2] == ["Chou R", "Qaseem A"]
+    assert guideline.url.startswith(("https://", "http://"))
+
+
+def test_signs_are_not_taken_from_an_article():
+    article_words = {c.claim.lower() for a in BASE.sources.values() for c in a.claims}
+    for group in red_flag_groups(BASE):
+        for sign in group.signs:
+            assert sign.sign.lower() not in article_words
+
+
+@pytest.mark.parametrize("reading", red_flag_readings(BASE), ids=lambda r: r.id)
+def test_every_red_flag_line_is_at_grade_8_or_below(reading):
+    assert reading.grade <= TARGET_GRADE, f"grade {reading.grade}: {reading.text}"
+
+
+def test_readings_cover_every_action_and_sign():
+    readings = red_flag_readings(BASE)
+    groups = red_flag_groups(BASE)
+    assert len(readings) == len(groups) + sum(len(g.signs) for g in groups)
+    assert all(r.grade == grade(r.text) for r in readings)
+
+
+def test_a_guideline_needs_a_link():
+    with pytest.raises(ValidationError, match="needs a doi or url"):
+        Guideline.model_validate({**GUIDELINE, "url": None})
+
+
+def test_a_group_needs_a_known_urgency_and_a_sign():
+    assert RedFlagGroup.model_validate(GROUP).urgency is Urgency.EMERGENCY
+    with pytest.raises(ValidationError):
+        RedFlagGroup.model_validate({**GROUP, "urgency": "same-day"})
+    with pytest.raises(ValidationError):
+        RedFlagGroup.model_validate({**GROUP, "signs": []})
+
+
+def test_an_article_claim_may_be_judged_against_a_guideline_alone():
+    claim = ArticleClaim(id="c", claim="x", verdict=Verdict.PARTLY_SUPPORTED, reason="y", guidelines=["g-2020"])
+    assert claim.studies == [] and claim.guidelines == ["g-2020"]
+    with pytest.raises(ValidationError, match="must name the studies"):
+        ArticleClaim(id="c", claim="x", verdict=Verdict.PARTLY_SUPPORTED, reason="y")
+
+
+def test_a_group_citing_an_unknown_guideline_is_held_back(tmp_path):
+    import yaml
+    (tmp_path / "guidance.yaml").write_text(yaml.safe_dump({"guidelines": [GUIDELINE], "red_flags": [
+        GROUP, {**GROUP, "id": "today", "urgency": "today", "guideline": "nope"}]}), encoding="utf-8")
+    base = load_base(tmp_path)
+    assert list(base.red_flags) == ["emergency"]
+    assert [p.message for p in base.problems if "guideline" in p.field] == ["unknown guideline id 'nope'"]
+    assert any(h.kind == "red_flags" and h.id == "today" for h in base.held_back)
