@@ -596,18 +596,25 @@ _LABELS.update({
 class Guideline(Record):
     """A published clinical guideline, cited by warning signs and by article claims about them."""
 
-    title: Text
-    organisation: Text = Field(description="Who issued it, e.g. 'American College of Physicians'.")
-    authors: list[Text] = Field(default_factory=list, description="'Surname Initials', in the published order.")
-    journal: str | None = None
-    year: Year
-    volume: str | None = None
-    issue: str | None = None
-    pages: str | None = None
-    doi: Doi | None = None
-    url: str | None = Field(default=None, description="A link found in a public record, never composed.")
-    verified_in: Text = Field(description="Where the guideline's text was read, e.g. the pages that show its tables.")
-    note: str | None = Field(default=None, description="Scope and limits, e.g. who it was written for.")
+    title: Text = Field(description="The guideline's title as published.",
+                        examples=["Diagnosis and treatment of low back pain: a joint clinical practice guideline"])
+    organisation: Text = Field(description="Who issued it.", examples=["American College of Physicians"])
+    authors: list[Text] = Field(default_factory=list, description="'Surname Initials', in the published order.",
+                                examples=[["Chou R", "Qaseem A"]])
+    journal: str | None = Field(default=None, description="Where it was published, if in a journal.",
+                                examples=["Annals of Internal Medicine"])
+    year: Year = Field(description="Year of publication.", examples=[2007])
+    volume: str | None = Field(default=None, description="Journal volume.", examples=["147"])
+    issue: str | None = Field(default=None, description="Journal issue.", examples=["7"])
+    pages: str | None = Field(default=None, description="Page range.", examples=["478-491"])
+    doi: Doi | None = Field(default=None, description="Bare DOI, only if a public record shows it.",
+                            examples=["10.1000/example"])
+    url: str | None = Field(default=None, description="A link found in a public record, never composed.",
+                            examples=["https://www.example.org/guideline"])
+    verified_in: Text = Field(description="Where the guideline's text was read, e.g. the pages that show its tables.",
+                              examples=["Table 1 read in the publisher's pocket guide"])
+    note: str | None = Field(default=None, description="Scope and limits, e.g. who it was written for.",
+                             examples=["A national guideline for clinicians; it does not mention running."])
 
     @model_validator(mode="after")
     def _has_locator(self) -> Guideline:
@@ -625,21 +632,29 @@ class WarningSign(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Slug
-    sign: Text = Field(description="The sign in plain words, grade 8 or below.")
-    detail: Text = Field(description="What it can mean and what to notice, grade 8 or below.")
-    guideline_says: Text = Field(description="What the guideline lists, in our words (clinical terms allowed).")
-    where: Text = Field(description="Where in the guideline, e.g. 'Table 1, cauda equina syndrome'.")
+    id: Slug = Field(description="Stable slug, unique within its group.", examples=["saddle-numbness"])
+    sign: Text = Field(description="The sign in plain words, grade 8 or below.",
+                       examples=["Numb skin around your bottom, genitals or inner thighs"])
+    detail: Text = Field(description="What it can mean and what to notice, grade 8 or below.",
+                         examples=["It is new for you and came with the back pain."])
+    guideline_says: Text = Field(description="What the guideline lists, in our words (clinical terms allowed).",
+                                 examples=["Saddle anesthesia, a feature of cauda equina syndrome."])
+    where: Text = Field(description="Where in the guideline, e.g. 'Table 1, cauda equina syndrome'.",
+                        examples=["Table 1, cauda equina syndrome"])
 
 
 class RedFlagGroup(Record):
     """Warning signs that share one action, e.g. 'get emergency care now'."""
 
-    urgency: Urgency
-    action: Text = Field(description="What to do, in plain words, grade 8 or below.")
-    guideline: Slug = Field(description="id of the guideline these signs come from.")
-    guideline_action: Text = Field(description="What the guideline asks clinicians to do for these signs.")
-    signs: list[WarningSign] = Field(min_length=1)
+    urgency: Urgency = Field(description="How fast to act; groups are shown most urgent first.",
+                             examples=["emergency"])
+    action: Text = Field(description="What to do, in plain words, grade 8 or below.",
+                         examples=["Go to an emergency room now."])
+    guideline: Slug = Field(description="id of the guideline these signs come from.",
+                            examples=["acp-aps-2007-low-back-pain"])
+    guideline_action: Text = Field(description="What the guideline asks clinicians to do for these signs.",
+                                   examples=["Scan at once, not after a trial of treatment."])
+    signs: list[WarningSign] = Field(min_length=1, description="The signs that share this action.")
 
 
 # Clinical guidance lives beside the evidence kinds but is not counted as evidence.
