@@ -42,7 +42,7 @@ installed() {  # `dpkg -s` also succeeds for a removed package whose config file
 satisfied() {  # a few needs can be met without the Debian package (pyenv's Python, NodeSource's node)
     case "$1" in
         python3) command -v python3 >/dev/null 2>&1 || installed python3 ;;
-        python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || installed python3-venv ;;
+        python3-venv) installed python3-venv || python3 -c 'import ensurepip, venv' >/dev/null 2>&1 ;;
         npm) command -v npm >/dev/null 2>&1 || installed npm ;;
         *) installed "$1" ;;
     esac
