@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import badges
+from components import badges, change_notice
 from components.citations import href, study_href
 from components.map_charts import CHART_CONFIG, INK, base_stamp, source_line
 from components.present import Slide
+from components.report_problem import report_link
 from evidence import EvidenceBase
 from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
@@ -140,6 +141,8 @@ def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool
         else:
             st.caption("No study in this base tests this claim, so there is nothing to check it against.")
         st.markdown(f"[Link to this claim]({href('claim-check', claim=claim.id)})")
+        report_link("article-claim", claim)
+    change_notice.shows("article-claim", [claim.id])
 
 
 def article_section(selection: ArticleSelection, evidence: EvidenceBase, *, highlight: str | None = None) -> None:

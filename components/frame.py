@@ -7,7 +7,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from components import present, share, theme, url_state
+from components import change_notice, present, share, theme, url_state
 from components.data import base
 
 
@@ -28,6 +28,8 @@ def page_frame() -> Iterator[None]:
     theme.apply()
     present.apply_style()
     url_state.begin_run()
+    notice_slot = change_notice.begin_run()  # a link with an older v=: what on this page changed since
     share_slot = share.begin_run()  # print stylesheet, and the share panel now (so pages that st.stop() have it)
     yield
+    change_notice.draw(notice_slot)  # now with every record the page named
     share.share_panel(share_slot)  # redrawn with the query string and studies the page settled on

@@ -21,7 +21,7 @@ from streamlit.delta_generator import DeltaGenerator
 from components import present
 from components.data import base
 from components.site import BY_PATH, PAGES, PageSpec
-from evidence.share import SITE_TITLE, citation_text, page_url, qr_png, view_url
+from evidence.share import SITE_TITLE, citation_text, page_url, qr_png, view_url, with_version
 
 _STUDIES = "_share_studies"
 LABEL = "Share this view"
@@ -123,7 +123,8 @@ def current_url() -> str:
     """The full link to this view: the browser's address for the page plus the current query string."""
     spec = current_page()
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    return view_url(page_url(st.context.url, "" if spec.default else spec.url_path), params)
+    version = base().meta.version if base().meta else None  # v=<release>: see components/change_notice.py
+    return view_url(page_url(st.context.url, "" if spec.default else spec.url_path), with_version(params, version))
 
 
 def _citation(spec: PageSpec, url: str) -> str:

@@ -13,7 +13,7 @@ import io
 import math
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import segno
 
@@ -63,6 +63,25 @@ def view_url(page: str, params: Params) -> str:
     query = query_string(params)
     scheme, netloc, path, _, _ = urlsplit(page)
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+VERSION_KEY = "v"
+
+
+def with_version(params: Params, version: str | None) -> dict[str, str | Sequence[str]]:
+    """The view's parameters with v=<release> last: a link says which version of the base it showed."""
+    out: dict[str, str | Sequence[str]] = {k: v for k, v in params.items() if k != VERSION_KEY}
+    if version:
+        out[VERSION_KEY] = version
+    return out
+
+
+def sibling_url(page: str, target: str, version: str | None = None) -> str:
+    """The absolute address of `target` ('take-homes?claim=x'), a page beside `page`, with v=`version`."""
+    scheme, netloc, path, _, _ = urlsplit(page)
+    target_path, _, query = target.partition("?")
+    params = with_version({k: [v] for k, v in parse_qsl(query)}, version)
+    return urlunsplit((scheme, netloc, path[: path.rfind("/") + 1] + target_path, query_string(params), ""))
 
 
 # ---- QR code --------------------------------------------------------------------------

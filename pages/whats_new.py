@@ -1,0 +1,34 @@
+"""What's new: every change to the evidence since it was first published, newest first."""
+
+import streamlit as st
+
+from components import filters, url_state
+from components.change_log import change_log_view
+from components.change_notice import releases
+from components.data import base
+from evidence.changes import KIND_LABELS, base_records, change_log, record_title
+
+evidence = base()
+records = base_records(evidence)
+with_history = {rid: record_title(r) for (_, rid), r in records.items() if r.history}
+record = url_state.selected("record", with_history, "record with recorded changes")
+
+st.title("What's new")
+meta = evidence.meta
+if meta and meta.version and meta.released:
+    st.markdown(f"**Current version: {meta.version}**, published {meta.released:%d %B %Y}. Links shared from "
+                "this site say which version they showed, so a link made before a change tells its reader what "
+                "changed since.")
+st.markdown("Every change to a take-home's wording or certainty, a claim's verdict or a study's numbers is listed "
+            "here, newest first, with the reason for it.")
+
+kinds = filters.multi("kind", label="Kind of record", options=KIND_LABELS)
+if record:
+    st.button("Showing one record's changes: show all", icon=":material/list:", on_click=url_state.select,
+              args=("record", None))
+entries = change_log(records, kinds, record)
+st.caption(f"{len(entries)} change(s) listed")
+change_log_view(entries, releases())
+if not entries:
+    st.info("No change matches this filter." if kinds or record else
+            "Nothing has changed since the evidence was first published.", icon=":material/history:")
