@@ -257,8 +257,8 @@ class HistoryEntry(BaseModel):
     @field_validator("date")
     @classmethod
     def _not_future(cls, value: dt.date) -> dt.date:
-        if value > (today := utc_today()):
-            raise ValueError(f"{value.isoformat()} is in the future (today is {today.isoformat()})")
+        if value > utc_today():
+            raise ValueError(f"{value.isoformat()} is in the future: date a change on the day it was made")
         return value
 
 
