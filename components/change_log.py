@@ -21,7 +21,7 @@ def entry_card(entry: LogEntry) -> None:
         st.markdown(md(entry.entry.change))
         st.markdown(f"*Why:* {md(entry.entry.reason)}")
         if before := before_text(entry.entry):
-            st.markdown(f"*Before:* {md(before)}.")
+            st.markdown(f"*Before:* {md(before)}" + ("" if before.endswith("”") else "."))
         st.markdown(f"[All changes to this record](whats-new?record={entry.id})")
 
 

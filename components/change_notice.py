@@ -71,7 +71,7 @@ def entry_line(entry: HistoryEntry) -> str:
     """'25 Nov 2026: what changed. *Why:* why. Before: certainty was moderate.' as markdown."""
     before = before_text(entry)
     return md(f"{entry.date:%d %b %Y}: {entry.change} *Why:* {entry.reason}"
-            + (f" Before: {before}." if before else ""))
+            + (f" Before: {before}" + ("" if before.endswith("”") else ".") if before else ""))
 
 
 def _shown_version(asked: str) -> str:
@@ -84,9 +84,10 @@ def notice(since: SinceRelease) -> None:
             f"Your link names a version we do not recognise{_shown_version(since.asked)}, so this lists every "
             "change since "
             f"the first version, {since.baseline.label}.")
-    lines = [f"**Updated since your link was made.** {made} "
-             f"{len(since.changes)} of the things on this page changed since then; the page shows them as they "
-             "are now."]
+    n = len(since.changes)
+    lines = [f"**Updated since your link was made.** {made} Since then, "
+             + ("this item on the page changed; it is shown as it is now." if n == 1 else
+                f"{n} items on this page changed; they are shown as they are now.")]
     for change in since.changes:
         lines.append(f"- **{KIND_LABELS[change.kind]}:** [{md(change.title)}]({change.href})")
         lines += [f"    - {entry_line(e)}" for e in change.entries]

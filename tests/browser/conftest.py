@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -81,6 +82,14 @@ class Server:
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
+    with streamlit_server() as running:
+        yield running
+
+
+@contextmanager
+def streamlit_server(extra_env: dict[str, str] | None = None, log_name: str = "streamlit-server.log"
+                     ) -> Iterator[Server]:
+    """A `streamlit run app.py` on a free port, healthy and warmed up; `extra_env` e.g. points it at another base."""
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -91,7 +100,7 @@ def server() -> Iterator[Server]:
         "--server.fileWatcherType", "none",
     ]
     log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-server-", suffix=".log", delete=False)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, env=env)
 
@@ -125,7 +134,7 @@ def server() -> Iterator[Server]:
         # Keep the server's output for whoever reads the artifacts (tracebacks of failing pages land here),
         # and how long each page took to load and finish its script run.
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(log.name, ARTIFACTS / "streamlit-server.log")
+        shutil.copyfile(log.name, ARTIFACTS / log_name)
         (ARTIFACTS / "browser-timings.txt").write_text(
             "".join(f"{seconds:6.2f}s  {path}\n" for path, seconds in sorted(LOAD_TIMES, key=lambda t: -t[1])))
         log.close()
