@@ -58,8 +58,10 @@ def _shown_keys() -> list[Key]:
 def current_since() -> SinceRelease | None:
     evidence = base()
     current = evidence.meta.version if evidence.meta else None
-    return since_release(st.query_params.get(VERSION_KEY), current, releases(), base_records(evidence),
-                         _shown_keys())
+    asked = st.query_params.get(VERSION_KEY)
+    if not asked or asked == current:  # most visits: nothing to look up
+        return None
+    return since_release(asked, current, releases(), base_records(evidence), _shown_keys())
 
 
 def md(text: str) -> str:

@@ -11,7 +11,9 @@ from evidence.changes import KIND_LABELS, base_records, change_log, record_title
 evidence = base()
 records = base_records(evidence)
 with_history = {rid: record_title(r) for (_, rid), r in records.items() if r.history}
-record = url_state.selected("record", with_history, "record with recorded changes")
+chosen = url_state.selected("record", with_history, "record with recorded changes")
+if chosen:
+    url_state.seed("record", chosen)
 
 st.title("What's new")
 meta = evidence.meta
@@ -22,10 +24,9 @@ if meta and meta.version and meta.released:
 st.markdown("Every change to a take-home's wording or certainty, a claim's verdict or a study's numbers is listed "
             "here, newest first, with the reason for it.")
 
-kinds = filters.multi("kind", label="Kind of record", options=KIND_LABELS)
-if record:
-    st.button("Showing one record's changes: show all", icon=":material/list:", on_click=url_state.select,
-              args=("record", None))
+left, right = st.columns(2)
+kinds = filters.multi("kind", left, label="Kind of record", options=KIND_LABELS)
+record = filters.single("record", "Record", {"": "All records", **with_history}, right) or None
 entries = change_log(records, kinds, record)
 st.caption(f"{len(entries)} change(s) listed")
 change_log_view(entries, releases())
