@@ -325,8 +325,8 @@ def _check_history(directory: Path, metas: list[_Raw], meta: BaseMeta | None,
                 break
     if releases and meta and metas and meta.version not in {r.version for r in releases}:
         line, col = metas[-1].at("version")
-        found.report(metas[-1].file, line, col, "meta.version", f"'{meta.version}' has no snapshot in {RELEASES}/: "
-                     "run `python -m evidence release --version ...`")
+        what = f"'{meta.version}' has no snapshot in {RELEASES}/" if meta.version else "a released base needs a version"
+        found.report(metas[-1].file, line, col, "meta.version", f"{what}: run `python -m evidence release --version ...`")
     return located
 
 

@@ -287,3 +287,19 @@ def test_report_href_prefills_the_record_and_the_versioned_link():
     tracker = report_href("https://git.example.org/o/r/issues/new?labels=data", "study", "a", "T", link)
     assert parse_qs(urlsplit(tracker).query)["labels"] == ["data"]
     assert parse_qs(urlsplit(tracker).query)["title"] == ["Problem with study a"]
+
+
+def test_the_first_release_adds_version_and_released_under_meta(tmp_path: Path):
+    from evidence.release import release
+
+    directory = tmp_path / "data"
+    shutil.copytree(DEFAULT_DIR, directory, ignore=shutil.ignore_patterns("releases"))
+    meta = directory / "meta.yaml"
+    meta.write_text("".join(line for line in meta.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.lstrip().startswith(("version:", "released:"))), encoding="utf-8")
+    outcome = release(directory, "2026.11.22", dt.date(2026, 11, 22))
+    assert outcome.code == 0, outcome.lines + outcome.errors
+    assert "the first release, nothing to compare with" in outcome.lines[0]
+    assert meta.read_text(encoding="utf-8").startswith('meta:\n  version: "2026.11.22"\n  released: 2026-11-22\n')
+    assert (directory / "releases" / "2026.11.22.json").read_text() == SHIPPED_RELEASE.read_text()
+    assert load_base(directory).ok
