@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import badges
+from components import badges, change_notice
 from components.citations import cite, study_href
+from components.report_problem import report_link
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.model import Claim, Study
@@ -29,6 +30,8 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
                 if study_id in evidence.studies:
                     _study_line(evidence.studies[study_id])
             st.markdown(f"[Link to this take-home]({link('take-homes', claim=claim.id)})")
+        report_link("take-home", claim)
+    change_notice.shows("take-home", [claim.id])
 
 
 def _study_line(study: Study) -> None:

@@ -8,12 +8,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import badges
+from components import badges, change_notice
 from components.charts import cached_figure, source_line
 from components.citations import study_href
 from components.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
 from components.url_state import link
 from components.present import Slide
+from components.report_problem import report_link
 from evidence import EvidenceBase
 from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
@@ -127,6 +128,8 @@ def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool
             st.markdown("**Clinical guideline checked:** " + "; ".join(
                 f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines))
         st.markdown(f"[Link to this claim]({link('claim-check', claim=claim.id)})")
+        report_link("article-claim", claim)
+    change_notice.shows("article-claim", [claim.id])
 
 
 def article_section(selection: ArticleSelection, evidence: EvidenceBase, *, highlight: str | None = None) -> None:

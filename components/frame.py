@@ -13,7 +13,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from components import present, share, theme, url_state
+from components import change_notice, present, share, theme, url_state
 from components.base_loader import base
 from components.site import PageSpec
 
@@ -41,8 +41,11 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     theme.apply()
     presenting = present.apply_style(spec)
     st.html(share.PRINT_CSS)
-    notices_slot, share_slot = st.empty(), st.empty()  # above the page, filled once it has run
+    # Above the page, filled once it has run: a link with an older v= (what on this page changed since),
+    # notices about the link, the share panel.
+    change_slot, notices_slot, share_slot = change_notice.begin_run(), st.empty(), st.empty()
     yield
+    change_notice.draw(change_slot)
     share.share_panel(spec, share_slot, presenting=presenting)
     if notices := url_state.notices():
         notices_slot.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")

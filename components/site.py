@@ -47,6 +47,7 @@ PAGES: tuple[PageSpec, ...] = (
              keys=tuple(f.key for f in REFERENCE_FACETS)),
     PageSpec("pages/glossary_terms.py", "Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
     PageSpec("pages/methods_and_sources.py", "Methods", ":material/science:", "methods", "Reference"),
+    PageSpec("pages/whats_new.py", "What's new", ":material/update:", "whats-new", "Reference", keys=("kind", "record")),
 )
 
 BY_PATH = {p.url_path: p for p in PAGES}

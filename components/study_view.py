@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import badges
+from components import badges, change_notice
 from components.citations import locator_markdown
+from components.report_problem import report_link
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.explain import design_limits
@@ -119,3 +120,5 @@ def study_page(study: Study, evidence: EvidenceBase) -> None:
         st.markdown("\n".join(f"- {c}" for c in study.caveats))
     st.subheader("Cited by", anchor=False)
     cited_by(study, evidence)
+    report_link("study", study)
+    change_notice.shows("study", [study.id])

@@ -17,7 +17,7 @@ touches `st.query_params`):
 API in one glance:
   read   values(key) · value(key) · given(keys) · choices(key, allowed, label) · selected(key, known, label)
   write  write(key, value) · clear(keys) · seed(key, value)
-  links  link(page, **params) · carried(keys) · current_url()
+  links  link(page, **params) · carried(keys) · current_params() · current_url() · link_version()
   run    begin_run(url_path) · note(message) · notices()
 """
 
@@ -27,9 +27,11 @@ from typing import Iterable, Mapping
 
 import streamlit as st
 
-from evidence.links import Params, link, page_url, view_url
+from components.base_loader import base
+from evidence.links import VERSION_KEY, link, page_url, view_url, with_version
 
-__all__ = ["begin_run", "carried", "choices", "clear", "current_url", "given", "link", "note",
+__all__ = ["begin_run", "carried", "choices", "clear", "current_params", "current_url", "given", "link",
+           "link_version", "note",
            "notices", "seed", "selected", "value", "values", "write"]
 
 # What this run learned about the URL: its page, its notices, and the keys it read (which
@@ -143,5 +145,11 @@ def current_params() -> dict[str, list[str]]:
 def current_url() -> str:
     """The full link to this view: the browser's address for the page plus the query string the page settled
     on. Everything the app gives out (share panel, QR code, citation, handout) uses this link."""
-    params: Params = current_params()  # a parameter every shared link should carry is added to `params` here
+    meta = base().meta  # v=<release>: a reader of an old link is told what changed (components/change_notice.py)
+    params = with_version(current_params(), meta.version if meta else None)
     return view_url(page_url(st.context.url, _run()["page"]), params)
+
+
+def link_version() -> str | None:
+    """The release the visitor's link was made with (?v=), read by the frame on every page, not by a page."""
+    return st.query_params.get(VERSION_KEY)

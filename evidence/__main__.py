@@ -1,8 +1,9 @@
-"""Command line: `python -m evidence validate|export|schema`."""
+"""Command line: `python -m evidence validate|export|schema|release`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -60,6 +61,17 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from .release import release
+
+    outcome = release(args.directory, args.version, args.date)
+    for line in outcome.lines:
+        print(line)
+    for line in outcome.errors:
+        print(line, file=sys.stderr)
+    return outcome.code
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evidence", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -80,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     group.add_argument("--check", action="store_true", help="exit 1 if the committed schema has drifted")
     schema.set_defaults(run=_schema)
+
+    releaser = sub.add_parser("release", help="validate, list changes since the last release, write its snapshot")
+    releaser.add_argument("--version", required=True, help="the new release, YYYY.MM.DD")
+    releaser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="release date (default: today)")
+    releaser.add_argument("--directory", default=DEFAULT_DIR, type=Path)
+    releaser.set_defaults(run=_release)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -9,7 +9,7 @@ parameters that were on screen.
 from __future__ import annotations
 
 from typing import Mapping, Sequence
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 # Where the app runs when no browser told us its address (AppTest, scripts).
 DEFAULT_ORIGIN = "http://localhost:8501"
@@ -41,6 +41,11 @@ def link(page: str, params: Params | None = None, /, **more: Value) -> str:
     return f"{page}?{query}" if query else page
 
 
+def with_query(address: str, params: Params) -> str:
+    """`address` (a page, a mailto: or an issue tracker's form, which may already have a query) plus `params`."""
+    return f"{address}{'&' if '?' in address else '?'}{query_string(params)}"
+
+
 def page_url(browser_url: str | None, url_path: str = "") -> str:
     """The absolute address of the page being viewed, without a query string.
 
@@ -58,3 +63,25 @@ def view_url(address: str, params: Params) -> str:
     """`address` (from `page_url`) with `params` as its query string: the link a view gives out."""
     scheme, netloc, path, _, _ = urlsplit(address)
     return urlunsplit((scheme, netloc, path, query_string(params), ""))
+
+
+# ---- the release a link was made with ----------------------------------------------------
+
+# Every link the app gives out ends with v=<release>, so a reader of an old link can be told what changed since.
+VERSION_KEY = "v"
+
+
+def with_version(params: Params, version: str | None) -> dict[str, Value]:
+    """The view's parameters with v=<release> last (replacing any older one)."""
+    out: dict[str, Value] = {k: v for k, v in params.items() if k != VERSION_KEY}
+    if version:
+        out[VERSION_KEY] = version
+    return out
+
+
+def sibling_url(page: str, target: str, version: str | None = None) -> str:
+    """The absolute address of `target` ('take-homes?claim=x'), a page beside `page`, with v=`version`."""
+    scheme, netloc, path, _, _ = urlsplit(page)
+    target_path, _, query = target.partition("?")
+    params = with_version({k: [v] for k, v in parse_qsl(query)}, version)
+    return urlunsplit((scheme, netloc, path[: path.rfind("/") + 1] + target_path, query_string(params), ""))

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .changes import RELEASES, history_gaps, read_releases, records_of
 from .checks import article_claim_faults, claim_faults, figures_by_source, study_faults, study_pools
 from .grade import ceiling_problem
 from .messages import field_model, plain_message
@@ -74,6 +75,8 @@ class EvidenceBase:
     # Clinical guidance (guidance.yaml): cited guidelines and the warning signs drawn from them.
     guidelines: dict[str, Guideline] = field(default_factory=dict)
     red_flags: dict[str, RedFlagGroup] = field(default_factory=dict)
+    # (kind slug as in evidence/changes.py, id) -> (file, line) of the record, for the release command.
+    located: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -298,12 +301,43 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, numbers, found)
     glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
+    located = _check_history(directory, metas, meta, by_kind, (studies, prevalence, claims, sources, glossary), found)
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
     return EvidenceBase(
         meta=meta, studies=studies, prevalence=prevalence, claims=claims, sources=sources, glossary=glossary,
         problems=tuple(sorted(found.problems)), held_back=held, version=version, guidelines=guidelines,
-        red_flags=red_flags,
+        red_flags=red_flags, located=located,
     )
+
+
+def _check_history(directory: Path, metas: list[_Raw], meta: BaseMeta | None,
+                   by_kind: dict[str, list[tuple[_Raw, Any]]], kinds: tuple, found: _Collector
+                   ) -> dict[tuple[str, str], tuple[str, int]]:
+    """Each record changed since a release needs history saying so (evidence/changes.py); not held back."""
+    slugs = {"studies": "study", "prevalence": "figure", "claims": "take-home", "sources": "article", "glossary": "term"}
+    where: dict[tuple[str, str], tuple[_Raw, tuple]] = {}
+    for kind, pairs in by_kind.items():
+        if kind not in slugs:  # clinical guidance is not evidence: no history is tracked for it
+            continue
+        for raw, record in pairs:
+            where.setdefault((slugs[kind], record.id), (raw, ()))
+            for i, claim in enumerate(getattr(record, "claims", []) if kind == "sources" else []):
+                where.setdefault(("article-claim", claim.id), (raw, ("claims", i)))
+    located = {key: (raw.file, raw.at(*sub, "id")[0]) for key, (raw, sub) in where.items()}
+    releases = read_releases(directory)
+    for kind, record in records_of(*kinds) if releases else ():
+        raw, sub = where[(kind, record.id)]
+        for release in reversed(releases):  # the newest release it differs from says the most
+            if gaps := history_gaps(release, kind, record):
+                for field_name, message in gaps:
+                    line, col = raw.at(*sub, field_name)
+                    found.report(raw.file, line, col, f"{record.id}.{field_name}", message)
+                break
+    if releases and meta and metas and meta.version not in {r.version for r in releases}:
+        line, col = metas[-1].at("version")
+        what = f"'{meta.version}' has no snapshot in {RELEASES}/" if meta.version else "a released base needs a version"
+        found.report(metas[-1].file, line, col, "meta.version", f"{what}: run `python -m evidence release --version ...`")
+    return located
 
 
 def _keep_citing(kind: str, records: dict[str, Any], found: _Collector, reasons_for) -> dict[str, Any]:

@@ -280,6 +280,44 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
 _LABELS = {(type(member), member.value): text for member, text in _LABEL_PAIRS}
 
 
+def utc_today() -> dt.date:
+    return dt.date.fromordinal(int(time.time() // 86_400) + dt.date(1970, 1, 1).toordinal())
+
+
+class HistoryEntry(BaseModel):
+    """One change to a record since it was first published; shown to readers of older links."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date = Field(description="When the change was made (YYYY-MM-DD), not in the future.",
+                          examples=["2026-11-29"])
+    change: Text = Field(description="What changed, in one plain sentence.",
+                         examples=["Certainty lowered from moderate to low."])
+    reason: Text = Field(description="Why it changed.",
+                         examples=["A re-check of the trial found the confidence interval was wider."])
+    old_certainty: Certainty | None = Field(default=None, description="Take-homes: the certainty before this change.",
+                                            examples=["moderate"])
+    old_statement: str | None = Field(default=None, description="Take-homes: the wording before this change.",
+                                      examples=["Running probably eases back pain."])
+    old_verdict: Verdict | None = Field(default=None, description="Article claims: the verdict before this change.",
+                                        examples=["contradicted"])
+
+    @field_validator("date")
+    @classmethod
+    def _not_future(cls, value: dt.date) -> dt.date:
+        if value > utc_today():
+            raise ValueError(f"{value.isoformat()} is in the future: date a change on the day it was made")
+        return value
+
+
+def _in_date_order(history: list[HistoryEntry]) -> list[HistoryEntry]:
+    for earlier, later in zip(history, history[1:]):
+        if later.date < earlier.date:
+            raise ValueError(f"history must be oldest first: {later.date.isoformat()} comes after "
+                             f"{earlier.date.isoformat()}")
+    return history
+
+
 class Record(BaseModel):
     """Fields every record shares. Unknown fields are errors, so typos never pass silently."""
 
@@ -287,6 +325,8 @@ class Record(BaseModel):
 
     id: Slug = Field(description="Stable slug used in links and citations: lowercase words joined by single hyphens "
                      "(good: belavy-2017-running-discs; bad: Belavy_2017).", examples=["belavy-2017-running-discs"])
+    history: Annotated[list[HistoryEntry], AfterValidator(_in_date_order)] = Field(
+        default_factory=list, description="Changes since first published, oldest first (see evidence/changes.py).")
 
 
 class Arm(BaseModel):
@@ -547,6 +587,13 @@ class GlossaryTerm(Record):
     related: list[Slug] = Field(default_factory=list, description="ids of related glossary terms.", examples=[["p-value"]])
 
 
+def _report_target(value: str) -> str:
+    if not re.match(r"^(mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://[^\s/]+\.[^\s/]+/\S*)$", value):
+        raise ValueError(f"'{value}' must be a mailto: address (mailto:corrections@example.org) or an https:// "
+                         "issue-tracker URL")
+    return value
+
+
 class BaseMeta(BaseModel):
     """Facts about the base as a whole (Datasette-style top-level metadata)."""
 
@@ -560,6 +607,13 @@ class BaseMeta(BaseModel):
                                     examples=["https://creativecommons.org/licenses/by/4.0/"])
     corrections: Text = Field(description="How to suggest a correction.", examples=["Open an issue naming the record id."])
     disclaimer: Text = Field(description="Shown on every page.", examples=["This site explains research. It is not medical advice."])
+    version: str | None = Field(default=None, pattern=r"^\d{4}\.\d{2}\.\d{2}$", examples=["2026.11.29"],
+                                description="Release shown in links (v=...); set by `python -m evidence release`.")
+    released: dt.date | None = Field(default=None, description="When this release was published.",
+                                     examples=["2026-11-29"])
+    report_to: Annotated[str, AfterValidator(_report_target)] | None = Field(
+        default=None, description="Where 'Report a problem' messages go: a mailto: address or an https:// issue-tracker "
+                                  "URL that accepts a prefilled body.", examples=["mailto:corrections@example.org"])
 
 
 # The YAML files are mappings from these keys to lists of records.

@@ -25,7 +25,7 @@ left.metric("Studies", counts["studies"], border=True)
 middle.metric("Take-homes", counts["claims"], border=True)
 right.metric("Articles checked", counts["sources"], border=True)
 if evidence.meta:
-    st.caption(f"Last reviewed {evidence.meta.last_reviewed:%d %B %Y}. Each take-home shows how sure we are "
+    st.caption(f"[Last reviewed {evidence.meta.last_reviewed:%d %B %Y}](whats-new). Each take-home shows how sure we are "
                "(its certainty) and the studies behind it; numbers in brackets link to them.")
 
 st.subheader("Explore")

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.share import LABEL
 from components.site import PAGES
+from evidence import load_base
 from evidence.links import DEFAULT_ORIGIN
 
 from .apptest_helpers import APP, open_view
@@ -29,7 +30,10 @@ def _citation(at: AppTest) -> str:
 
 
 def _query(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query)
+    """The view's parameters; the release version every link carries (v=) is checked in test_living_links.py."""
+    query = parse_qs(urlsplit(url).query)
+    query.pop("v", None)
+    return query
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
@@ -82,7 +86,9 @@ def test_uses_the_browser_address_when_there_is_one():
     at.run()
     at.switch_page("pages/findings_explorer.py")
     at.run()
-    assert _link(at) == "https://evidence.example/base/findings?topic=pain"
+    # Every shared link ends with the release it was made with (v=, see test_living_links.py).
+    version = load_base().meta.version
+    assert _link(at) == f"https://evidence.example/base/findings?topic=pain&v={version}"
 
 
 def _page_with_studies(ids: list[str]) -> None:

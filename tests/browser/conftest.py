@@ -94,9 +94,10 @@ def wait_healthy(url: str, process: subprocess.Popen | None, output: Callable[[]
 
 
 @contextmanager
-def streamlit_server(keep_log_as: str | None = None) -> Iterator[Server]:
+def streamlit_server(keep_log_as: str | None = None, extra_env: dict[str, str] | None = None) -> Iterator[Server]:
     """A plain `streamlit run app.py` on a free port, healthy (the HTTP server answers) but with no
-    script run yet: no warm-up, so the first page a test opens is what a first visitor gets."""
+    script run yet: no warm-up, so the first page a test opens is what a first visitor gets.
+    `extra_env` e.g. points it at another base (EVIDENCE_DIR)."""
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -107,7 +108,7 @@ def streamlit_server(keep_log_as: str | None = None) -> Iterator[Server]:
         "--server.fileWatcherType", "none",
     ]
     log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-server-", suffix=".log", delete=False)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, env=env)
     server = Server(f"http://127.0.0.1:{port}", process, log.name)

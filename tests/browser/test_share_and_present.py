@@ -61,10 +61,19 @@ def _qr_on_screen(page, body, name: str) -> str:
     return found[0].data.decode("utf-8")
 
 
+def _view_query(url: str) -> dict[str, list[str]]:
+    """The view's parameters, without the release version (v=) a shared link adds."""
+    query = parse_qs(urlsplit(url).query)
+    query.pop("v", None)
+    return query
+
+
 def _same_view(url: str, other: str) -> None:
+    """`url`, a shared link, opens the view at `other` (the page's address), and says which release it showed."""
     a, b = urlsplit(url), urlsplit(other)
     assert (a.scheme, a.netloc, a.path) == (b.scheme, b.netloc, b.path), f"{url} is not {other}"
-    assert parse_qs(a.query) == parse_qs(b.query), f"{url} and {other} have different query strings"
+    assert _view_query(url) == _view_query(other), f"{url} and {other} have different query strings"
+    assert parse_qs(a.query)["v"] == [load_base().meta.version], f"{url} does not carry the current v="
 
 
 def test_qr_code_on_screen_opens_this_exact_view(new_page):
@@ -73,7 +82,7 @@ def test_qr_code_on_screen_opens_this_exact_view(new_page):
     body = _open_share(page)
     link = _shared_link(body)
     _same_view(link, page.url)
-    assert parse_qs(urlsplit(link).query) == {"topic": ["pain"], "design": ["rct"]}
+    assert _view_query(link) == {"topic": ["pain"], "design": ["rct"]}
     assert _qr_on_screen(page, body, "findings-desktop") == link
     box = body.get_by_role("img", name=QR_ALT).bounding_box()
     assert box["width"] >= 300, f"the QR code is {box['width']:.0f}px wide: too small to scan from a projector"
@@ -102,7 +111,7 @@ def test_presentation_slide_link_follows_the_slide(new_page):
     assert_no_exception(page)
     body = _open_share(page)
     link = _qr_on_screen(page, body, "take-homes-slide-2")
-    assert parse_qs(urlsplit(link).query) == {"present": ["1"], "slide": ["2"]}
+    assert _view_query(link) == {"present": ["1"], "slide": ["2"]}
     box = body.get_by_role("img", name=QR_ALT).bounding_box()
     assert box["width"] >= 400, f"the QR code on a slide is {box['width']:.0f}px wide: too small for the back row"
     page.keyboard.press("Escape")
@@ -113,7 +122,7 @@ def test_presentation_slide_link_follows_the_slide(new_page):
     expect(page).to_have_url(re.compile(r"[?&]slide=3(&|$)"))
     body = _open_share(page)
     link = _qr_on_screen(page, body, "take-homes-slide-3")
-    assert parse_qs(urlsplit(link).query) == {"present": ["1"], "slide": ["3"]}
+    assert _view_query(link) == {"present": ["1"], "slide": ["3"]}
     _same_view(link, page.url)
 
 

@@ -1,0 +1,26 @@
+"""'Report a problem with this record': a link that opens a prefilled message, never stored by the app."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.base_loader import base
+from components.url_state import current_url
+from evidence.changes import KIND_LABELS, record_href, record_title
+from evidence.model import Record
+from evidence.report import report_href
+from evidence.links import sibling_url
+
+LABEL = "Report a problem with this record"
+
+
+def report_link(kind: str, record: Record) -> None:
+    """A small link under the record; nothing is drawn if meta.report_to is not set."""
+    meta = base().meta
+    if not meta or not meta.report_to:
+        return
+    # The record's own view, with this page's v (the version the reader is looking at now).
+    link = sibling_url(current_url(), record_href(kind, record.id), meta.version)
+    href = report_href(meta.report_to, KIND_LABELS[kind].lower(), record.id, record_title(record), link)
+    st.markdown(f":material/flag: [{LABEL}]({href})", help="Opens your email or the project's issue tracker with a "
+                "message about this record filled in. Nothing is sent until you send it.")

@@ -1,0 +1,36 @@
+"""What's new: every change to the evidence since it was first published, newest first."""
+
+import streamlit as st
+
+from components import filters, url_state
+from components.change_log import change_log_view
+from components.change_notice import releases
+from components.base_loader import base
+from evidence.changes import KIND_LABELS, base_records, change_log, record_title
+from evidence.facets import MULTI, SINGLE, Facet
+
+evidence = base()
+records = base_records(evidence)
+with_history = {rid: record_title(r) for (_, rid), r in records.items() if r.history}
+chosen = url_state.selected("record", with_history, "record with recorded changes")
+if chosen:
+    url_state.seed("record", chosen)
+
+st.title("What's new")
+meta = evidence.meta
+if meta and meta.version and meta.released:
+    st.markdown(f"**Current version: {meta.version}**, published {meta.released:%d %B %Y}. Links shared from "
+                "this site say which version they showed, so a link made before a change tells its reader what "
+                "changed since.")
+st.markdown("Every change to a take-home's wording or certainty, a claim's verdict or a study's numbers is listed "
+            "here, newest first, with the reason for it.")
+
+left, right = st.columns(2)
+kinds = filters.multi(Facet("kind", "Kind of record", MULTI, KIND_LABELS), left)
+record = filters.single(Facet("record", "Record", SINGLE, {"": "All records", **with_history}), right) or None
+entries = change_log(records, kinds, record)
+st.caption(f"{len(entries)} change(s) listed")
+change_log_view(entries, releases())
+if not entries:
+    st.info("No change matches this filter." if kinds or record else
+            "Nothing has changed since the evidence was first published.", icon=":material/history:")

@@ -1,0 +1,130 @@
+"""Every link the app gives out carries the release it was made with (v=), so a reader of an older link
+can be told what changed; an older v shows the change notice; records have a 'Report a problem' link."""
+
+from __future__ import annotations
+
+import io
+import sys
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from pyzbar.pyzbar import decode
+from streamlit.testing.v1 import AppTest
+
+from components.handout import LABEL as HANDOUT
+from components.report_problem import LABEL as REPORT
+from components.share import LABEL
+from evidence import load_base
+from evidence.changes import KIND_LABELS
+
+from .apptest_helpers import open_view
+
+CURRENT = load_base().meta.version
+MANAGERS: list = []  # the media file manager of each run below, so its files can be read back
+
+
+def _version(url: str) -> list[str]:
+    return parse_qs(urlsplit(url).query).get("v", [])
+
+
+def _panel(at: AppTest):
+    return next(p for p in at.get("popover") if p.proto.popover.label == LABEL)
+
+
+def test_the_shared_link_and_its_citation_carry_the_current_version():
+    at = open_view("findings", topic=["pain"])
+    assert not at.exception
+    link = _panel(at).code[0].value
+    assert _version(link) == [CURRENT] and link.endswith(f"&v={CURRENT}")
+    assert f" {link}." in _panel(at).code[1].value, "cite this view quotes the same link"
+
+
+def test_an_older_v_in_the_address_is_replaced_by_the_current_one_in_the_shared_link():
+    at = open_view("take-homes", claim="running-may-ease-back-pain", v="2020.01.01")
+    assert not at.exception
+    assert _version(_panel(at).code[0].value) == [CURRENT]
+
+
+def _share_and_handout() -> None:
+    import sys
+
+    from streamlit.runtime import Runtime
+
+    from components.base_loader import base
+    from components.handout import handout_button
+    from components.share import share_panel
+    from evidence.query import take_homes
+
+    sys.modules["tests.app.test_living_links"].MANAGERS.append(Runtime.instance().media_file_mgr)
+    share_panel()
+    handout_button(take_homes(base(), ["pain"]))
+
+
+def test_the_qr_code_and_the_handout_open_the_link_with_the_current_version():
+    MANAGERS.clear()
+    at = AppTest.from_function(_share_and_handout, default_timeout=60)
+    at.run()
+    assert not at.exception
+    manager = MANAGERS[-1]
+    link = _panel(at).code[0].value
+    assert _version(link) == [CURRENT]
+
+    image_id = urlsplit(_panel(at).image[0].proto.imgs[0].url).path.rsplit("/", 1)[1].split(".")[0]
+    qr = manager.read_file(image_id)
+    payload = [d.data.decode("utf-8") for d in decode(Image.open(io.BytesIO(qr.content)))]
+    assert payload == [link]
+
+    button = next(b.proto for b in at.get("download_button") if b.proto.label == HANDOUT)
+    pdf_url = manager.execute_deferred(button.deferred_file_id)
+    pdf = manager.read_file(pdf_url.rsplit("/", 1)[1].split(".")[0]).content
+    reader = PdfReader(io.BytesIO(pdf))
+    links = [a.get_object()["/A"]["/URI"] for p in reader.pages for a in p.get("/Annots", [])
+             if "/URI" in a.get_object().get("/A", {})]
+    assert link in links, "the handout's printed link and its QR code point at the versioned view"
+    text = "".join(p.extract_text() for p in reader.pages).replace("\n", "")
+    assert f"v={CURRENT}" in text
+
+
+@pytest.mark.parametrize("view, params, kind", [
+    ("take-homes", {"claim": "running-may-ease-back-pain"}, "take-home"),
+    ("claim-check", {"claim": "fs-all-improved"}, "article-claim"),
+    ("study", {"study": "neason-2024-asteroid-rct"}, "study"),
+])
+def test_every_record_view_has_a_report_link_prefilled_with_the_record_and_its_versioned_link(view, params, kind):
+    at = open_view(view, **params)
+    assert not at.exception
+    rid = next(iter(params.values()))
+    reports = [m.value for m in at.markdown if REPORT in m.value]
+    assert reports, f"no '{REPORT}' link on {view}"
+    words = KIND_LABELS[kind].lower()
+    target = next(r for r in reports if f"{words.replace(' ', '%20')}%20{rid}" in r)
+    href = target.split("](", 1)[1].rstrip(")")
+    assert href.startswith("mailto:corrections@example.org?subject=")
+    body = unquote(parse_qs(urlsplit(href).query)["body"][0])
+    assert f"Record: {words} {rid}" in body and "What is wrong with this record?" in body
+    link = body.split("Link: ", 1)[1].split("\n")[0]
+    assert _version(link) == [CURRENT] and f"{params and next(iter(params))}={rid}" in link
+
+
+def test_the_current_or_no_version_shows_no_change_notice():
+    for params in ({}, {"v": CURRENT}):
+        at = open_view("take-homes", claim="running-may-ease-back-pain", **params)
+        assert not at.exception
+        assert not [i for i in at.info if "Updated since your link was made" in i.value]
+
+
+def test_whats_new_names_the_current_release_and_is_linked_from_home():
+    at = open_view("whats-new")
+    assert not at.exception
+    assert any(f"**Current version: {CURRENT}**" in m.value for m in at.markdown)
+    home = open_view("home")
+    assert any("](whats-new)" in c.value and "Last reviewed" in c.value for c in home.caption)
+
+
+def test_whats_new_drops_an_unknown_record_with_a_notice_not_an_error():
+    at = open_view("whats-new", record="no-such-record", kind=["take-home", "bogus"])
+    assert not at.exception
+    notices = " ".join(i.value for i in at.info)
+    assert "no-such-record" in notices and "bogus" in notices
