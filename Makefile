@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip install -q --disable-pip-version-check
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: run test test-unit test-app test-browser bench validate install install-test
+.PHONY: run test test-unit test-app test-browser bench bench-load validate install install-test
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -36,6 +36,15 @@ test-browser: install-test
 
 bench: install-test
 	$(PYTEST) benchmarks --benchmark-enable --benchmark-only $(PYTEST_ARGS)
+
+# Every page as a ratio to Streamlit's floor page, served side by side (not part of `make test`;
+# about 10 minutes on 2 cores). BENCH_ARGS e.g. --quick, --pages home,findings, --url URL --server-pid PID,
+# --markdown benchmarks/results/latest.md. Lighthouse comes from benchmarks/package.json.
+LIGHTHOUSE := benchmarks/node_modules/.bin/lighthouse
+
+bench-load: install-test
+	@test -f $(LIGHTHOUSE) || npm ci --prefix benchmarks --no-audit --no-fund
+	$(PY) -m benchmarks.load $(BENCH_ARGS)
 
 validate: install
 	$(PY) -m evidence validate
