@@ -7,7 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from evidence import DEFAULT_DIR, EvidenceBase, fingerprint, load_base
+from evidence import DEFAULT_DIR, EvidenceBase, fingerprint
+from evidence.base_cache import build_cached, load_cached
 from evidence.query import FindingsIndex
 
 # Tests and benchmarks point the app at another base without touching the shipped one.
@@ -18,7 +19,7 @@ BASE_DIR = Path(os.environ.get("EVIDENCE_DIR", DEFAULT_DIR))
 # share one object; cache_data would unpickle thousands of records on every rerun.
 @st.cache_resource(show_spinner="Loading the evidence base…")
 def _load(directory: str, stamp: str) -> EvidenceBase:
-    return load_base(directory)
+    return load_cached(directory)  # validated once per content of the files, kept on disk
 
 
 def base() -> EvidenceBase:
@@ -28,7 +29,7 @@ def base() -> EvidenceBase:
 
 @st.cache_resource(show_spinner=False)
 def _index(directory: str, stamp: str) -> FindingsIndex:
-    return FindingsIndex.build(_load(directory, stamp))
+    return build_cached(directory, "index", lambda: FindingsIndex.build(_load(directory, stamp)), FindingsIndex)
 
 
 def findings_index() -> FindingsIndex:
