@@ -17,10 +17,10 @@ for title, detail in RED_FLAGS:
     with st.container(border=True):
         st.markdown(f":material/pan_tool: **{title}**  \n{detail}")
 
-st.subheader("Get help the same day if")
+st.header("Get help the same day if")
 st.markdown("\n".join(f"- {item}" for item in URGENT))
 
-st.subheader("Where this comes from")
+st.header("Where this comes from")
 st.markdown(red_flag_source(evidence) + f" For how we judge sources, see [Methods]({href('methods')}).")
 if evidence.meta:
     st.caption(evidence.meta.disclaimer)
