@@ -182,13 +182,15 @@ class Bench:
         await asyncio.gather(*(s.close() for s in sessions))
         return p95([r.ms for r in runs]) / 1000, _per(spent, n), None if grown is None else grown / n
 
-    async def home_rerun(self) -> tuple[float, float]:
-        ours, floor, _, _ = await self.paired_reruns("", "", BARE, self.s.reruns)
-        return median([r.ms for r in ours]), median([r.ms for r in floor])
+    async def home_rerun(self) -> tuple[float, float, float | None, float | None]:
+        """Home's rerun p50 and server CPU per rerun, each beside the floor's."""
+        ours, floor, cpu, floor_cpu = await self.paired_reruns("", "", BARE, self.s.reruns)
+        return median([r.ms for r in ours]), median([r.ms for r in floor]), cpu, floor_cpu
 
 
 async def websocket_phase(bench: Bench, pages: list[str], queries: dict[str, str], report: dict) -> list[PageResult]:
-    report["home_fresh_ms"], report["home_fresh_floor_ms"] = await bench.home_rerun()
+    (report["home_fresh_ms"], report["home_fresh_floor_ms"], report["home_fresh_cpu_ms"],
+     report["home_fresh_floor_cpu_ms"]) = await bench.home_rerun()
     results = []
     for page in pages:
         started = time.monotonic()
@@ -196,7 +198,8 @@ async def websocket_phase(bench: Bench, pages: list[str], queries: dict[str, str
         r = results[-1]
         print(f"  {page:<13} cold {r.cold_ms:7.0f} ms  first {r.first_ms:6.0f}/{r.floor_first_ms:4.0f}  "
               f"rerun {r.rerun_ms:6.0f}/{r.floor_rerun_ms:4.0f}  ({time.monotonic() - started:.0f} s)", file=sys.stderr)
-    report["home_after_ms"], report["home_after_floor_ms"] = await bench.home_rerun()
+    (report["home_after_ms"], report["home_after_floor_ms"], report["home_after_cpu_ms"],
+     report["home_after_floor_cpu_ms"]) = await bench.home_rerun()
     by_page = {r.page: r for r in results}
     for page in bench.s.class_pages:
         if page not in by_page:
@@ -290,6 +293,13 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
     out.append(f"- Home rerun p50 on the fresh server {fresh:.0f} ms (floor {fresh_floor:.0f}); after every page "
                f"{after:.0f} ms (floor {after_floor:.0f}): {after / fresh:.2f}× raw, {relative:.2f}× relative to the "
                f"floor (target ≤ 1.10).")
+    if report.get("home_fresh_cpu_ms") and report.get("home_after_cpu_ms"):
+        # CPU seconds are far less disturbed by other processes than wall-clock times.
+        cpu, cpu_after = report["home_fresh_cpu_ms"], report["home_after_cpu_ms"]
+        floor_cpu, floor_cpu_after = report["home_fresh_floor_cpu_ms"], report["home_after_floor_cpu_ms"]
+        out.append(f"- Home server CPU per rerun: fresh {cpu:.0f} ms (floor {floor_cpu:.0f}), after every page "
+                   f"{cpu_after:.0f} ms (floor {floor_cpu_after:.0f}): {cpu_after / cpu:.2f}× raw, "
+                   f"{(cpu_after / floor_cpu_after) / (cpu / floor_cpu):.2f}× relative to the floor.")
     if "lighthouse_home" in report:
         home, floor = report["lighthouse_home"], report["lighthouse_floor"]
         out.append(f"- Lighthouse mobile performance: home {home['performance']} vs floor {floor['performance']} "
