@@ -234,15 +234,23 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
 
 
 def lighthouse_phase(app_url: str, floor_url: str, results: list[PageResult], report: dict, all_pages: bool) -> None:
+    """A Lighthouse failure (it times out on an overloaded machine) is reported, never the end of the run."""
     both = ("performance", "accessibility")
     home = next((r for r in results if r.page == "home"), None)
-    floor = lighthouse.scores(floor_url + "/", both)
-    report["lighthouse_floor"] = floor
+    try:
+        report["lighthouse_floor"] = lighthouse.scores(floor_url + "/", both)
+    except Exception as error:  # noqa: BLE001
+        report.setdefault("lighthouse_errors", []).append(f"floor: {error}"[:300])
     for r in results:
         if r is not home and not all_pages:
             continue
         url = app_url + ("/" if r.page == "home" else f"/{r.page}") + (f"?{r.query}" if r.query else "")
-        got = lighthouse.scores(url, both if r is home else ("accessibility",))
+        try:
+            got = lighthouse.scores(url, both if r is home else ("accessibility",))
+        except Exception as error:  # noqa: BLE001
+            report.setdefault("lighthouse_errors", []).append(f"{r.page}: {error}"[:300])
+            print(f"  lighthouse {r.page:<13} failed: {str(error)[:200]}", file=sys.stderr)
+            continue
         r.accessibility, r.failed_audits = got["accessibility"], got["failed"]
         if r is home:
             report["lighthouse_home"] = got
@@ -300,7 +308,7 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
         out.append(f"- Home server CPU per rerun: fresh {cpu:.0f} ms (floor {floor_cpu:.0f}), after every page "
                    f"{cpu_after:.0f} ms (floor {floor_cpu_after:.0f}): {cpu_after / cpu:.2f}× raw, "
                    f"{(cpu_after / floor_cpu_after) / (cpu / floor_cpu):.2f}× relative to the floor.")
-    if "lighthouse_home" in report:
+    if "lighthouse_home" in report and "lighthouse_floor" in report:
         home, floor = report["lighthouse_home"], report["lighthouse_floor"]
         out.append(f"- Lighthouse mobile performance: home {home['performance']} vs floor {floor['performance']} "
                    f"(home {home['metrics']}, floor {floor['metrics']}); accessibility floor {floor['accessibility']}.")
@@ -312,6 +320,8 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
     out.append(f"- Benchmark's own cost: load client {report['client_cpu_s']:.1f} s CPU, Chromium/Lighthouse "
                f"{report['children_cpu_s']:.1f} s CPU, wall {report['wall_s']:.0f} s. Elements per run: "
                + ", ".join(f"{r.page} {r.elements}" for r in results) + ".")
+    if report.get("lighthouse_errors"):
+        out.append(f"- Lighthouse failed (after a retry) on: {'; '.join(report['lighthouse_errors'])}")
     errors = [r.page for r in results if r.errors]
     if errors:
         out.append(f"- **Exceptions on screen:** {', '.join(errors)}")
