@@ -2,14 +2,13 @@
 
 Validating 10,000 studies takes seconds; a restart, a second replica or a redeploy of the same
 data should not pay it again. The key is the YAML files' content, the code that validates them
-(every evidence/*.py) and the date (a year "in the future" becomes valid with time), so a cached
+(every evidence/*.py) and the year (a year "in the future" becomes valid on 1 January), so a cached
 base is exactly the one `load_base` would build now. Anything wrong with the cache (absent,
 corrupt, unwritable) only means validating again.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import hashlib
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from .load import EvidenceBase, _yaml_files, load_base
+from .model import _this_year  # the validator's own clock: the only date a validation depends on
 
 T = TypeVar("T")
 
@@ -34,7 +34,7 @@ def cache_dir() -> Path:
 
 def content_key(directory: Path | str) -> str:
     # The folder too: problems name their files.
-    digest = hashlib.sha256(f"{sys.version}|{dt.date.today().isoformat()}|{Path(directory).resolve()}".encode())
+    digest = hashlib.sha256(f"{sys.version}|{_this_year()}|{Path(directory).resolve()}".encode())
     for path in [*_yaml_files(Path(directory)), *_CODE]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -90,7 +90,7 @@ def _write(path: Path, built: object) -> None:
             temporary = Path(out.name)
             pickle.dump(built, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # atomic: a replica starting alongside never reads half a file
-        for old in path.parent.glob(f"{path.name.split('-')[0]}-*.pickle"):  # other days' and versions'
+        for old in path.parent.glob(f"{path.name.split('-')[0]}-*.pickle"):  # other years' and versions'
             if old != path:
                 old.unlink(missing_ok=True)
     except Exception:  # a read-only home, a full disk: serve without a cache
