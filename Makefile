@@ -10,7 +10,7 @@ SYSTEM := tools/system-packages.sh
 PORT     ?= 8501
 REPLICAS ?= 2
 
-.PHONY: run test test-unit test-app test-browser test-floors bench validate install install-test \
+.PHONY: run test test-unit test-app test-browser test-floors bench bench-load validate install install-test \
         system-packages system-packages-test serve-scaled stop-scaled
 
 system-packages:
@@ -53,6 +53,15 @@ test-floors: system-packages-test
 
 bench: install-test
 	$(PYTEST) benchmarks --benchmark-enable --benchmark-only $(PYTEST_ARGS)
+
+# Every page as a ratio to Streamlit's floor page, served side by side (not part of `make test`;
+# about 10 minutes on 2 cores). BENCH_ARGS e.g. --quick, --pages home,findings, --url URL --server-pid PID,
+# --markdown benchmarks/results/latest.md. Lighthouse comes from benchmarks/package.json.
+LIGHTHOUSE := benchmarks/node_modules/.bin/lighthouse
+
+bench-load: install-test
+	@test -f $(LIGHTHOUSE) || npm ci --prefix benchmarks --no-audit --no-fund
+	$(PY) -m benchmarks.load $(BENCH_ARGS)
 
 validate: install
 	$(PY) -m evidence validate

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from evidence import DEFAULT_DIR, EvidenceBase, fingerprint, load_base
+from evidence import DEFAULT_DIR, EvidenceBase, fingerprint
+from evidence.base_cache import build_cached, load_cached
 from evidence.findings import FindingsIndex
 
 
@@ -25,7 +26,7 @@ def base_dir() -> Path:
 # share one object; cache_data would unpickle thousands of records on every rerun.
 @st.cache_resource(show_spinner="Loading the evidence base…")
 def _load(directory: str, stamp: str) -> EvidenceBase:
-    return load_base(directory)
+    return load_cached(directory)  # validated once per content of the files, kept on disk
 
 
 def base() -> EvidenceBase:
@@ -36,7 +37,7 @@ def base() -> EvidenceBase:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _index(version: str, _evidence: EvidenceBase) -> FindingsIndex:
-    return FindingsIndex.build(_evidence)
+    return build_cached(base_dir(), "index", lambda: FindingsIndex.build(_evidence), FindingsIndex)
 
 
 def findings_index() -> FindingsIndex:

@@ -56,7 +56,7 @@ def cell_picker(cells: list[MapCell], container=st) -> str | None:
 def cell_listing(cell: MapCell, evidence: EvidenceBase) -> None:
     """The studies and take-homes behind one cell."""
     with st.container(border=True):
-        st.subheader(cell_name(cell), anchor="cell")
+        st.header(cell_name(cell), anchor="cell")
         direction = f" · {badges.direction(cell.direction)}" if cell.direction else ""
         st.markdown(f"{len(cell.study_ids)} stud{'y' if len(cell.study_ids) == 1 else 'ies'} · "
                     f"participants: {participants_text(cell)}{direction}")

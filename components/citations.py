@@ -40,7 +40,7 @@ def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str
     if not numbers:
         return
     share.shows_studies(sorted(numbers, key=numbers.get))  # so "Cite this view" cites them too
-    st.subheader(heading, anchor="references")
+    st.header(heading, anchor="references")
     lines = []
     for study_id, n in sorted(numbers.items(), key=lambda item: item[1]):
         study = evidence.studies.get(study_id)

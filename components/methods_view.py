@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pandas as pd
 import streamlit as st
 
@@ -26,7 +28,11 @@ def design_ceilings() -> None:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _readings(version: str, _evidence: EvidenceBase) -> list[Reading]:
     """Scored once per version of the base; both the summary line and the table read these."""
-    return take_home_readings(_evidence)
+    readings = take_home_readings(_evidence)
+    # Scoring imported textstat and nltk (tens of thousands of module objects, alive for the life of
+    # the process): move them out of the collector's sight, or every later run of every page walks them.
+    gc.freeze()
+    return readings
 
 
 def reading_levels(evidence: EvidenceBase) -> None:

@@ -13,7 +13,7 @@ lines = bottom_line(evidence)
 numbers = numbered_references(c.studies for c in lines)
 
 st.title("Is running bad for my back?")
-st.markdown("#### The short answer, from the research so far")
+st.markdown("## The short answer, from the research so far")
 for claim in lines:
     claim_card(claim, evidence, numbers)
 if not lines:

