@@ -30,6 +30,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/bottom_line.py", "Home", ":material/home:", "home", "Start", default=True),
     PageSpec("pages/take_homes.py", "Take-homes", ":material/lightbulb:", "take-homes", "Start",
              keys=("topic", "claim", "present", "slide")),
+    PageSpec("pages/my_situation.py", "Your situation", ":material/person_search:", "my-situation", "Start",
+             keys=("signs", "pain", "running", "age")),
     PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
     PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore", keys=FILTER_KEYS),
     PageSpec("pages/prevalence_compare.py", "How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",

@@ -59,6 +59,8 @@ class Layout:
 REGULAR = Layout(BODY_PT, LINE, 14.5, 2.5)
 COMPACT = Layout(9.5, 4.4, 11.5, 1.0)
 GUIDE_SHEET = 3  # take-homes on the one-sheet guide handout
+SHEET = 4  # take-homes on the one-sheet handout (the home page's bottom line has four)
+SHEET_FILE_NAME = "running-back-one-sheet.pdf"
 
 CERTAINTY_MEANING: tuple[tuple[Certainty, str], ...] = (
     (Certainty.HIGH, "we are confident. New research is unlikely to change this."),
@@ -377,6 +379,13 @@ def build_handout(
         pdf.ln(2)
         _paragraph(pdf, f"{meta.title}. {meta.licence}.", size=SMALL_PT, after=0)
     return bytes(pdf.output())
+
+
+def sheet_claims(shown: Sequence[Claim]) -> list[Claim]:
+    """What the one-sheet handout carries: the bottom-line take-homes among those shown, in bottom-line order;
+    if none is shown, the first SHEET shown."""
+    bottom = sorted((c for c in shown if c.bottom_line), key=lambda c: c.bottom_line)
+    return (bottom or list(shown))[:SHEET]
 
 
 def build_guide_handout(

@@ -14,6 +14,8 @@ numbers = numbered_references(c.studies for c in lines)
 
 st.title("Is running bad for my back?")
 st.markdown("#### The short answer, from the research so far")
+st.page_link("pages/my_situation.py", label="**Have back pain, or want to start running? See what applies to you**",
+             icon=":material/person_search:")
 for claim in lines:
     claim_card(claim, evidence, numbers)
 

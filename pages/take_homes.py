@@ -6,7 +6,7 @@ from components import filters, present, url_state
 from components.cards import claim_card
 from components.citations import reference_list
 from components.data import base
-from components.handout import handout_button
+from components.handout import handout_buttons
 from components.takehome_slides import takehome_slides
 from evidence.query import numbered_references, take_homes
 
@@ -31,5 +31,5 @@ if chosen:
 present.enter_button()
 for claim in claims:
     claim_card(claim, evidence, numbers)
-handout_button(claims)
+handout_buttons(claims)
 reference_list(numbers, evidence)
