@@ -1,5 +1,5 @@
 # Everything a developer or CI needs; `make test` works on a fresh clone (needs python3, npm and
-# Debian's chromium: `sudo apt-get install chromium libzbar0`).
+# Debian's chromium: `sudo apt-get install chromium libzbar0 poppler-utils`).
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install -q --disable-pip-version-check
