@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import badges
 from components.citations import href
+from components.trial_counts_view import trial_counts
 from evidence import EvidenceBase
 from evidence.explain import design_limits
 from evidence.export import doi_url, vancouver
@@ -99,6 +100,7 @@ def study_page(study: Study, evidence: EvidenceBase) -> None:
         what_design_shows(study)
     st.subheader("Results", anchor=False)
     outcomes_table(study)
+    trial_counts(study)
     if study.caveats:
         st.subheader("Limits the authors and we note", anchor=False)
         st.markdown("\n".join(f"- {c}" for c in study.caveats))

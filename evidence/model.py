@@ -273,6 +273,24 @@ class Outcome(BaseModel):
         return high
 
 
+class Arm(BaseModel):
+    """One arm of a trial: how many people were put in it and how many were analysed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text = Field(description="e.g. 'run-walk programme', 'waitlist control'.")
+    randomised: int = Field(ge=1, description="People allocated to this arm.")
+    analysed: int = Field(ge=0, description="People in this arm's analysis at follow-up.")
+
+    @field_validator("analysed")
+    @classmethod
+    def _not_more_than_randomised(cls, analysed: int, info: ValidationInfo) -> int:
+        randomised = info.data.get("randomised")
+        if randomised is not None and analysed > randomised:
+            raise ValueError(f"analysed ({analysed}) is more than randomised ({randomised})")
+        return analysed
+
+
 class Study(Record):
     """A primary study or review, with its full citation and the results we use."""
 
@@ -294,6 +312,7 @@ class Study(Record):
     age_range: str | None = Field(default=None, description="e.g. '18-45', 'mean 30'.")
     condition: str | None = Field(default=None, description="e.g. 'non-specific chronic low back pain (>12 weeks)'.")
     sample_size: int | None = Field(default=None, ge=1, description="Participants (people, not studies).")
+    arms: list[Arm] = Field(default_factory=list, description="For trials: each arm's size, in the paper's order.")
     studies_included: int | None = Field(default=None, ge=1, description="For reviews: number of studies included.")
     exposure: str | None = Field(default=None, description="Exposure or intervention.")
     comparator: str | None = None

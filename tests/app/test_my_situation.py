@@ -66,3 +66,12 @@ def test_answering_by_hand_writes_each_answer_to_the_url():
 def test_home_links_to_the_guide():
     at = open_view("home")
     assert any(p.proto.page.endswith("my-situation") for p in at.get("page_link"))
+
+
+def test_the_trial_study_page_shows_its_counts_as_pictures():
+    at = open_view("study", study="neason-2024-asteroid-rct")
+    assert not at.exception
+    assert "The counts, as pictures" in [s.value for s in at.subheader]
+    captions = " ".join(c.value for c in at.caption)
+    assert "20 of the 20 runners stayed to the end" in captions
+    assert "9 minor problems were reported among the 20 runners" in captions
