@@ -45,6 +45,8 @@ PAGES: tuple[PageSpec, ...] = (
              keys=("topic", "population", "design", "years", "q")),
     PageSpec("pages/glossary_terms.py", "Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
     PageSpec("pages/methods_and_sources.py", "Methods", ":material/science:", "methods", "Reference"),
+    PageSpec("pages/accessibility_statement.py", "Accessibility", ":material/accessibility_new:", "accessibility",
+             "Reference"),
 )
 
 BY_PATH = {p.url_path: p for p in PAGES}

@@ -75,3 +75,15 @@ def test_the_trial_study_page_shows_its_counts_as_pictures():
     captions = " ".join(c.value for c in at.caption)
     assert "20 of the 20 runners stayed to the end" in captions
     assert "9 minor problems were reported among the 20 runners" in captions
+
+
+def test_the_accessibility_statement_says_what_is_tested_and_how_to_report():
+    from tests.browser.helpers import DESKTOP, PHONE
+
+    at = open_view("accessibility")
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "WCAG) 2.2 at level AA" in text
+    assert f"({DESKTOP['width']} pixels)" in text and f"({PHONE['width']} pixels)" in text  # what the tests use
+    assert "axe-core" in text and "Lighthouse" in text and "Streamlit's own controls" in text
+    assert "Tell us about a barrier" in [s.value for s in at.subheader]
