@@ -121,7 +121,7 @@ def handout_buttons(situation: Situation) -> None:
 def answer(result: Guide, evidence: EvidenceBase) -> None:
     numbers = numbered_references(a.claim.studies for a in result.take_homes + result.general)
     st.header("What the research says for people like you", anchor="for-you")
-    st.markdown("You said: " + " ".join(answers_text(result.situation)))
+    st.markdown("**Your answers**\n" + "\n".join(f"- {line}" for line in answers_text(result.situation)))
     st.info(result.limits, icon=":material/medical_information:")
     if not result.take_homes:
         st.markdown(INTRO["none"])
