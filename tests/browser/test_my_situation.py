@@ -103,3 +103,15 @@ def test_the_accessibility_statement_is_reachable_from_the_sidebar(new_page):
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Accessibility", level=1)).to_be_visible()
     assert f"{PHONE['width']} pixels" in main.inner_text()
+
+
+def test_trial_counts_are_drawn_with_their_numbers_as_alt_text(new_page):
+    page = open_view(new_page(), "/study?study=neason-2024-asteroid-rct")
+    assert_no_exception(page)
+    main = page.get_by_test_id("stMain")
+    heading = main.get_by_role("heading", name="The counts, as pictures")
+    heading.scroll_into_view_if_needed()
+    for alt in ("20 of the 20 runners stayed to the end", "9 minor problems were reported among the 20 runners",
+                "On average, runners did about 7 of every 10 planned sessions"):
+        expect(main.get_by_role("img", name=alt).first).to_be_visible()
+    screenshot(page, "study-trial-counts")
