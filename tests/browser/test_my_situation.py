@@ -102,7 +102,8 @@ def test_the_accessibility_statement_is_reachable_from_the_sidebar(new_page):
     page.wait_for_url("**/accessibility")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Accessibility", level=1)).to_be_visible()
-    assert f"{PHONE['width']} pixels" in main.inner_text()
+    expect(main).to_contain_text(f"({PHONE['width']} pixels)")  # waits for the page's run to finish
+    expect(main.get_by_role("heading", name="Tell us about a barrier")).to_be_visible()
 
 
 def test_trial_counts_are_drawn_with_their_numbers_as_alt_text(new_page):
