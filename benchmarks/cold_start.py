@@ -17,12 +17,12 @@ from pathlib import Path
 from benchmarks.synthetic import write_base
 
 ROOT = Path(__file__).resolve().parents[1]
-# What the server does on its first run: load the base as components/data.py does, then index it.
+# What the server does on its first run: load the base as components/base_loader.py does, then index it.
 _ONE_START = """
 import sys, time
 from evidence.base_cache import build_cached, load_cached
 from evidence.load import load_base
-from evidence.query import FindingsIndex
+from evidence.findings import FindingsIndex
 started = time.perf_counter()
 base = load_cached(sys.argv[1]) if sys.argv[2] == "cache" else load_base(sys.argv[1])
 loaded = time.perf_counter()

@@ -32,7 +32,7 @@ from benchmarks import lighthouse, servers
 from benchmarks.ws_client import Run, Session
 from components.site import PAGES
 from evidence import load_base
-from evidence.query import evidence_map
+from evidence.evidence_map import evidence_map
 
 CHART_PAGES = {"prevalence", "evidence-map", "claim-check"}
 BARE, CHART = "", "chart"  # the floor app's two pages ("" is its default page, served at /)

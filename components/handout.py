@@ -17,24 +17,26 @@ import streamlit as st
 from components import url_state
 from components.base_loader import base
 from evidence import EvidenceBase
-from evidence.handout import FILE_NAME, build_handout
+from evidence.handout import COMPACT, FILE_NAME, REGULAR, SHEET_FILE_NAME, Layout, build_handout, sheet_claims
 from evidence.model import Claim
 
-LABEL = "Download a patient handout (PDF)"
+LABEL = "Download the full handout (PDF)"
+SHEET_LABEL = "Download a one-sheet handout (PDF)"
 _CACHE_SIZE = 64
 _cache: OrderedDict[tuple, bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
-def handout_bytes(claims: Sequence[Claim], evidence: EvidenceBase, url: str, today: dt.date | None = None) -> bytes:
-    """The handout PDF, cached by (claim ids, url, date, base version)."""
+def handout_bytes(claims: Sequence[Claim], evidence: EvidenceBase, url: str, today: dt.date | None = None,
+                  layout: Layout = REGULAR) -> bytes:
+    """The handout PDF, cached by (claim ids, url, date, layout, base version)."""
     today = today or dt.date.today()
-    key = (tuple(c.id for c in claims), url, today, evidence.version)
+    key = (tuple(c.id for c in claims), url, today, layout, evidence.version)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    pdf = build_handout(claims, evidence, url, today=today)
+    pdf = build_handout(claims, evidence, url, today=today, layout=layout)
     with _lock:
         _cache[key] = pdf
         while len(_cache) > _CACHE_SIZE:
@@ -42,24 +44,38 @@ def handout_bytes(claims: Sequence[Claim], evidence: EvidenceBase, url: str, tod
     return pdf
 
 
-def _deferred(claims: Sequence[Claim], evidence: EvidenceBase, url: str) -> Callable[[], bytes]:
+def _deferred(claims: Sequence[Claim], evidence: EvidenceBase, url: str, layout: Layout) -> Callable[[], bytes]:
     claims = list(claims)
-    return lambda: handout_bytes(claims, evidence, url)
+    return lambda: handout_bytes(claims, evidence, url, layout=layout)
 
 
-def handout_button(claims: Sequence[Claim], url: str | None = None, key: str = "handout_download") -> None:
-    """A download button for the handout of `claims`; `url` (default: this view's link) is what its QR code opens."""
+def handout_buttons(claims: Sequence[Claim]) -> None:
+    """The one-sheet handout (the bottom-line take-homes among `claims`, and the warning signs), then the full one."""
+    short, full = st.columns(2)
+    with short:
+        handout_button(sheet_claims(claims), key="handout_sheet", layout=COMPACT)
+    with full:
+        handout_button(claims)
+
+
+def handout_button(claims: Sequence[Claim], url: str | None = None, key: str = "handout_download",
+                   layout: Layout = REGULAR) -> None:
+    """A download button for the handout of `claims`; `url` (default: this view's link) is what its QR code opens.
+    `layout=COMPACT` is the one-sheet version."""
     if url is None:
         url = url_state.current_url()
+    sheet = layout is COMPACT
     st.download_button(
-        LABEL,
-        data=_deferred(claims, base(), url),
-        file_name=FILE_NAME,
+        SHEET_LABEL if sheet else LABEL,
+        data=_deferred(claims, base(), url, layout),
+        file_name=SHEET_FILE_NAME if sheet else FILE_NAME,
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         on_click="ignore",
         disabled=not claims,
-        help="A printable A4 summary of the take-homes shown here, with their certainty, the warning signs to "
-             "watch for, the references and a QR code back to this page.",
+        help=("One A4 sheet, printed on both sides: the main take-homes shown here, the warning signs, the "
+              "references and a QR code back to this page." if sheet else
+              "A printable A4 summary of all the take-homes shown here, with their certainty, the warning signs "
+              "to watch for, the references and a QR code back to this page."),
         key=key,
     )

@@ -43,3 +43,41 @@ def describe(low: float, high: float, who: str) -> str:
     if hatched == 0:
         return f"About {solid} out of every 100 {who}" if solid >= 1 else f"Fewer than 1 in 100 {who}"
     return f"Between about {max(solid, 0)} and {solid + hatched} out of every 100 {who}"
+
+
+def _session(x: float, y: float, done: bool) -> str:
+    fill = "#0b4f8a" if done else "#ffffff"
+    tick = (f'<path d="M{x + 5} {y + 11} l4 4 l8 -9" fill="none" stroke="#ffffff" stroke-width="2.4"/>'
+            if done else "")
+    return (f'<rect x="{x + 1.5}" y="{y + 1.5}" width="19" height="19" rx="3" fill="{fill}" stroke="#0b4f8a" '
+            f'stroke-width="1.4"/>{tick}')
+
+
+def _event(x: float, y: float) -> str:
+    return (f'<path d="M{x + 11} {y + 2} L{x + 20} {y + 19} L{x + 2} {y + 19} Z" fill="#ffd9a8" stroke="#8a4b00" '
+            f'stroke-width="1.4"/><rect x="{x + 10}" y="{y + 7.5}" width="2" height="6.5" fill="#8a4b00"/>'
+            f'<circle cx="{x + 11}" cy="{y + 16.3}" r="1.2" fill="#8a4b00"/>')
+
+
+def count_array_svg(kind: str, filled: int, total: int, label: str) -> str:
+    """'x of N' as a picture, N from the record. kind "people": filled people of `total`; "sessions": done
+    sessions of `total`; "events": `total` people (outlined) with `filled` event marks beneath them, because
+    events are not people. Shape and fill carry the meaning, so it reads without colour."""
+    columns = 10
+    cells = []
+    if kind == "sessions":
+        cells = [_session((i % columns) * _CELL, (i // columns) * _CELL, i < filled) for i in range(total)]
+        rows = -(-total // columns)
+    else:
+        people = filled if kind == "people" else 0
+        cells = [_person((i % columns) * _CELL, (i // columns) * _CELL, "solid" if i < people else "empty")
+                 for i in range(total)]
+        rows = -(-total // columns)
+        if kind == "events":
+            top = rows * _CELL + 8
+            cells += [_event((i % columns) * _CELL, top + (i // columns) * _CELL) for i in range(filled)]
+            rows += -(-filled // columns)
+    width, height = columns * _CELL, rows * _CELL + (8 if kind == "events" else 0)
+    return (f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>'
+            + "".join(cells) + "</svg>")

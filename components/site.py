@@ -33,6 +33,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/bottom_line.py", "Home", ":material/home:", "home", "Start", default=True),
     PageSpec("pages/take_homes.py", "Take-homes", ":material/lightbulb:", "take-homes", "Start",
              keys=("topic", "claim", "present", "slide")),
+    PageSpec("pages/my_situation.py", "Your situation", ":material/person_search:", "my-situation", "Start",
+             keys=("signs", "pain", "running", "age")),
     PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
     PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore",
              keys=(*FILTER_KEYS, "page")),
@@ -48,6 +50,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/glossary_terms.py", "Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
     PageSpec("pages/methods_and_sources.py", "Methods", ":material/science:", "methods", "Reference"),
     PageSpec("pages/whats_new.py", "What's new", ":material/update:", "whats-new", "Reference", keys=("kind", "record")),
+    PageSpec("pages/accessibility_statement.py", "Accessibility", ":material/accessibility_new:", "accessibility",
+             "Reference"),
 )
 
 BY_PATH = {p.url_path: p for p in PAGES}

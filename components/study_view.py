@@ -8,6 +8,7 @@ import streamlit as st
 from components import badges, change_notice
 from components.citations import locator_markdown
 from components.report_problem import report_link
+from components.trial_counts_view import trial_counts
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.explain import design_limits
@@ -115,6 +116,7 @@ def study_page(study: Study, evidence: EvidenceBase) -> None:
         what_design_shows(study)
     st.subheader("Results", anchor=False)
     outcomes_table(study)
+    trial_counts(study)
     if study.caveats:
         st.subheader("Limits the authors and we note", anchor=False)
         st.markdown("\n".join(f"- {c}" for c in study.caveats))

@@ -20,15 +20,21 @@ READABLE_CSS = """
 
 # A scrollable region must be reachable by keyboard (WCAG 2.1.1). When the navigation is taller than
 # the window the sidebar scrolls, and while Streamlit redraws its links it can hold nothing focusable,
-# so the sidebar itself takes focus. Our own fixed script, never user input; installed once per tab.
+# so the sidebar itself takes focus; so does a table's box, which scrolls sideways on a phone. Our own fixed script, never user input; installed once per tab.
 FOCUSABLE_SIDEBAR_JS = """
 <script>
 (() => {
   if (window.__sidebarFocusable) return;
   window.__sidebarFocusable = true;
-  const fix = () => document.querySelectorAll('[data-testid="stSidebarContent"]').forEach((el) => {
-    if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("aria-label", "Site navigation"); }
-  });
+  const fix = () => {
+    document.querySelectorAll('[data-testid="stSidebarContent"]').forEach((el) => {
+      if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("aria-label", "Site navigation"); }
+    });
+    // A wide st.table scrolls sideways on a phone; Streamlit only makes its box focusable when given a pixel size.
+    document.querySelectorAll('[data-testid="stTable"] > div:not([tabindex])').forEach((el) => {
+      el.setAttribute("tabindex", "0"); el.setAttribute("role", "region"); el.setAttribute("aria-label", "Scrollable table");
+    });
+  };
   fix();
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
 })();

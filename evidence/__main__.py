@@ -1,4 +1,4 @@
-"""Command line: `python -m evidence validate|export|schema|release`."""
+"""Command line: `python -m evidence validate|export|schema|release|deck`."""
 
 from __future__ import annotations
 
@@ -70,6 +70,24 @@ def _release(args: argparse.Namespace) -> int:
     for line in outcome.errors:
         print(line, file=sys.stderr)
     return outcome.code
+def _deck(args: argparse.Namespace) -> int:
+    from .deck import build_deck
+    from .model import Topic
+    from .selections import take_homes
+
+    known = {t.value for t in Topic}
+    unknown = [t for t in args.topic if t not in known]
+    if unknown:
+        print(f"error: unknown topic {', '.join(unknown)}; choose from {', '.join(sorted(known))}", file=sys.stderr)
+        return 2
+    base = load_base(args.directory)
+    claims = take_homes(base, args.topic)
+    if not claims:
+        print("error: no take-homes match these topics", file=sys.stderr)
+        return 1
+    Path(args.output).write_bytes(build_deck(claims, base, args.url))
+    print(f"wrote {args.output}: {len(claims)} take-homes")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     releaser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="release date (default: today)")
     releaser.add_argument("--directory", default=DEFAULT_DIR, type=Path)
     releaser.set_defaults(run=_release)
+    deck = sub.add_parser("deck", help="write the take-homes as a 16:9 PDF slide deck, for offline teaching")
+    deck.add_argument("-o", "--output", required=True, help="the PDF to write, e.g. deck.pdf")
+    deck.add_argument("--topic", action="append", default=[], help="only take-homes on this topic (repeatable)")
+    deck.add_argument("--url", default="http://localhost:8501", help="where the app runs; each slide's QR opens it")
+    deck.add_argument("--directory", default=DEFAULT_DIR, type=Path)
+    deck.set_defaults(run=_deck)
 
     args = parser.parse_args(argv)
     return args.run(args)

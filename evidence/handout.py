@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from fpdf import FPDF
 
@@ -29,6 +30,7 @@ from .model import Certainty, Claim, RedFlagGroup
 from .red_flags import guidelines_behind, red_flag_groups
 from .selections import numbered_references
 from .share import qr_png
+from .situation import Applies, Guide, answers_text, who_was_studied
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TITLE = "Running and your lower back"
@@ -41,10 +43,26 @@ SMALL_PT = 9.5
 LINE = 5.9  # line height for body text
 HANG = 8.5  # hanging indent of numbered and bulleted items
 QR_MM = 34.0
+# The one-sheet handout: the same parts, in smaller type and tighter spacing (9.5 pt body).
 INK = (0, 0, 0)
 HEADING_INK = (11, 47, 99)  # dark blue, 13:1 on white
 LINK_INK = (10, 60, 140)
 PANEL = (238, 242, 248)
+
+
+@dataclass(frozen=True)
+class Layout:
+    body: float  # body text, points
+    line: float  # body line height, mm
+    heading: float  # section headings, points
+    gap: float  # space after an item, mm
+
+
+REGULAR = Layout(BODY_PT, LINE, 14.5, 2.5)
+COMPACT = Layout(9.5, 4.4, 11.5, 1.0)
+GUIDE_SHEET = 3  # take-homes on the one-sheet guide handout
+SHEET = 4  # take-homes on the one-sheet handout (the home page's bottom line has four)
+SHEET_FILE_NAME = "running-back-one-sheet.pdf"
 
 # Characters DejaVu has and the core fonts (Latin-1) do not, as their plain equivalents.
 _LATIN1 = {
@@ -85,10 +103,12 @@ class _Fonts:
 
 
 class _Handout(FPDF):
-    def __init__(self, font_dir: Path | None) -> None:
+    def __init__(self, font_dir: Path | None, layout: Layout = REGULAR) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(True, margin=MARGIN + 4)
+        self.layout = layout
+        margin = MARGIN if layout is REGULAR else MARGIN - 4
+        self.set_margins(margin, margin - 2, margin)
+        self.set_auto_page_break(True, margin=margin + 4)
         self.typeface = _load_fonts(self, font_dir)
         self.alias_nb_pages()
 
@@ -115,11 +135,13 @@ def _load_fonts(pdf: FPDF, font_dir: Path | None) -> _Fonts:
     return _Fonts("dejavu", unicode=True)
 
 
-def _heading(pdf: _Handout, text: str, size: float = 14.5, keep: float = 3 * LINE) -> None:
+def _heading(pdf: _Handout, text: str, size: float | None = None, keep: float | None = None) -> None:
     """A section heading (also a PDF bookmark), kept on a page with `keep` mm of what follows it."""
+    size = min(size, pdf.layout.heading) if size else pdf.layout.heading
+    keep = 3 * pdf.layout.line if keep is None else keep
     if pdf.will_page_break(size * 0.5 + 4.5 + keep):
         pdf.add_page()
-    pdf.ln(3)
+    pdf.ln(3 if pdf.layout is REGULAR else 1.5)
     pdf.start_section(pdf.t(text), level=0)
     pdf.font(size, bold=True)
     pdf.set_text_color(*HEADING_INK)
@@ -128,31 +150,39 @@ def _heading(pdf: _Handout, text: str, size: float = 14.5, keep: float = 3 * LIN
     pdf.ln(1.5)
 
 
-def _paragraph(pdf: _Handout, text: str, size: float = BODY_PT, bold: bool = False, after: float = 2.5) -> None:
+def _paragraph(pdf: _Handout, text: str, size: float | None = None, bold: bool = False, after: float = 2.5) -> None:
+    body = pdf.layout.body
+    size = min(size, body) if size else body
     pdf.font(size, bold)
-    pdf.multi_cell(0, LINE * size / BODY_PT, pdf.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(after)
+    pdf.multi_cell(0, pdf.layout.line * size / body, pdf.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(min(after, pdf.layout.gap + 0.5) if pdf.layout is not REGULAR else after)
 
 
-def _lines_needed(pdf: _Handout, text: str, width: float) -> int:
-    pdf.font(BODY_PT)
-    return len(pdf.multi_cell(width, LINE, pdf.t(text), dry_run=True, output="LINES"))
+def _lines_needed(pdf: _Handout, text: str, width: float, size: float | None = None) -> int:
+    size = size or pdf.layout.body
+    pdf.font(size)
+    return len(pdf.multi_cell(width, pdf.layout.line * size / pdf.layout.body, pdf.t(text), dry_run=True,
+                              output="LINES"))
 
 
-def _item(pdf: _Handout, marker: str, runs: Sequence[tuple[str, bool, str | int | None]], after: float = 2.5) -> None:
+def _item(pdf: _Handout, marker: str, runs: Sequence[tuple[str, bool, str | int | None]], after: float = 2.5,
+          size: float | None = None) -> None:
     """A hanging-indent item: `marker` in the gutter, then runs of (text, bold, link) that wrap under each other."""
+    size = size or pdf.layout.body
+    LINE = pdf.layout.line * size / pdf.layout.body  # noqa: N806 (the module's line height, for this layout)
+    after = min(after, pdf.layout.gap) if pdf.layout is not REGULAR else after
     width = pdf.epw - HANG
-    needed = _lines_needed(pdf, "".join(text for text, _, _ in runs), width) * LINE
+    needed = _lines_needed(pdf, "".join(text for text, _, _ in runs), width, size) * LINE
     if pdf.will_page_break(min(needed, 4 * LINE)):
         pdf.add_page()
     left = pdf.l_margin
-    pdf.font(BODY_PT)
+    pdf.font(size)
     pdf.set_x(left)
     pdf.cell(HANG, LINE, pdf.t(marker))
     pdf.set_left_margin(left + HANG)
     pdf.set_x(left + HANG)
     for text, bold, link in runs:
-        pdf.font(BODY_PT, bold)
+        pdf.font(size, bold)
         # write() only breaks a line inside its own text: a citation or DOI that starts a run and
         # does not fit would be split mid-word, so start it on the next line instead.
         first_word = pdf.t(text).split(" ", 1)[0]
@@ -169,15 +199,19 @@ def _item(pdf: _Handout, marker: str, runs: Sequence[tuple[str, bool, str | int 
     pdf.ln(after)
 
 
-def _header(pdf: _Handout, url: str, made: dt.date, reviewed: dt.date | None) -> None:
+SUBTITLE = "What the research says about running and back pain, in plain words"
+
+
+def _header(pdf: _Handout, url: str, made: dt.date, reviewed: dt.date | None, subtitle: str = SUBTITLE) -> None:
     top = pdf.get_y()
-    text_width = pdf.epw - QR_MM - 6
+    qr = QR_MM if pdf.layout is REGULAR else QR_MM - 8  # still 2.6 cm: scannable at arm's length
+    text_width = pdf.epw - qr - 6
     pdf.font(22, bold=True)
     pdf.set_text_color(*HEADING_INK)
     pdf.multi_cell(text_width, 10, pdf.t(TITLE), new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
     pdf.font(13)
-    pdf.multi_cell(text_width, 6.5, pdf.t("What the research says about running and back pain, in plain words"),
+    pdf.multi_cell(text_width, 6.5, pdf.t(subtitle),
                    align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.font(SMALL_PT + 0.5)
@@ -187,17 +221,18 @@ def _header(pdf: _Handout, url: str, made: dt.date, reviewed: dt.date | None) ->
     pdf.multi_cell(text_width, 5, pdf.t(when + "."), align="L", new_x="LMARGIN", new_y="NEXT")
     text_bottom = pdf.get_y()
 
-    x = pdf.w - pdf.r_margin - QR_MM
-    pdf.image(io.BytesIO(qr_png(url)), x=x, y=top, w=QR_MM, h=QR_MM, link=url,
+    x = pdf.w - pdf.r_margin - qr
+    pdf.image(io.BytesIO(qr_png(url)), x=x, y=top, w=qr, h=qr, link=url,
               alt_text="QR code that opens this handout's page in the evidence explorer")
-    pdf.set_xy(x - 3, top + QR_MM + 0.5)
+    pdf.set_xy(x - 3, top + qr + 0.5)
     pdf.font(SMALL_PT - 0.5)
-    pdf.multi_cell(QR_MM + 6, 4, pdf.t("Scan to open the live page"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(qr + 6, 4, pdf.t("Scan to open the live page"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(max(text_bottom, pdf.get_y()) + 3)
 
 
 def _disclaimer(pdf: _Handout, text: str) -> None:
-    pdf.font(BODY_PT)
+    LINE = pdf.layout.line  # noqa: N806
+    pdf.font(pdf.layout.body)
     height = len(pdf.multi_cell(pdf.epw - 8, LINE, pdf.t(text), dry_run=True, output="LINES")) * LINE + 6
     if pdf.will_page_break(height):
         pdf.add_page()
@@ -217,20 +252,29 @@ def build_handout(
     red_flags: Sequence[RedFlagGroup] | None = None,
     today: dt.date | None = None,
     font_dir: Path | None = FONT_DIR,
+    layout: Layout = REGULAR,
+    subtitle: str = SUBTITLE,
+    notes: Mapping[str, Sequence[str]] | None = None,
+    sections: Sequence[tuple[str, Sequence[str]]] = (),
+    study_notes: Mapping[str, str] | None = None,
 ) -> bytes:
     """The handout for `claims` (in this order) as PDF bytes.
 
     `red_flags` are the warning-sign groups, most urgent first (default: the base's own, as the
     app's "When to get help" page shows them); `url` is the view the QR code opens.
-    `font_dir=None` forces the Latin-1 core-font fallback.
+    `font_dir=None` forces the Latin-1 core-font fallback. `layout=COMPACT` is the one-sheet version.
+    A view that says more than the take-homes (the "Your situation" guide) passes `notes` (lines under
+    a take-home, by claim id), `sections` (titled bullet lists after the take-homes) and `study_notes`
+    (a line after a reference, by study id).
     """
+    notes, study_notes = notes or {}, study_notes or {}
     today = today or dt.date.today()
     meta = base.meta
     numbers = numbered_references(c.studies for c in claims)
     numbers = {sid: n for sid, n in numbers.items() if sid in base.studies}
     numbers = {sid: i for i, sid in enumerate(numbers, start=1)}  # no gaps if a study is missing
 
-    pdf = _Handout(font_dir)
+    pdf = _Handout(font_dir, layout)
     pdf.set_title(f"{TITLE}: a patient handout")
     pdf.set_author(meta.title if meta else TITLE)
     pdf.set_subject("Take-homes from the research on running and low back pain, with their certainty and sources")
@@ -241,7 +285,7 @@ def build_handout(
     pdf.add_page()
     pdf.set_text_color(*INK)
 
-    _header(pdf, url, today, meta.last_reviewed if meta else None)
+    _header(pdf, url, today, meta.last_reviewed if meta else None, subtitle)
     _paragraph(pdf, "Each point below says how sure the research is (its certainty). Numbers in brackets, "
                     "like [1], point to the studies listed at the end.")
     _disclaimer(pdf, meta.disclaimer if meta else "This handout explains research. It is not medical advice.")
@@ -259,9 +303,18 @@ def build_handout(
             if sid in numbers:
                 runs.append((" ", False, None))
                 runs.append((f"[{numbers[sid]}]", False, links[sid]))
-        _item(pdf, f"{i}.", runs)
+        _item(pdf, f"{i}.", runs, after=0.5 if notes.get(claim.id) else 2.5)
+        for line in notes.get(claim.id, ()):
+            _item(pdf, "", [(line, False, None)], after=0.3, size=SMALL_PT + 0.5)
+        if notes.get(claim.id):
+            pdf.ln(1.5)
 
-    _heading(pdf, "What the certainty words mean", size=12.5, keep=7 * LINE)
+    for title, lines in sections:
+        _heading(pdf, title, keep=2 * pdf.layout.line)
+        for line in lines:
+            _item(pdf, "•", [(line, False, None)], after=1)
+
+    _heading(pdf, "What the certainty words mean", size=12.5, keep=7 * pdf.layout.line)
     for level, meaning in MEANING.items():
         _item(pdf, "•", [(certainty_words(level, pdf.typeface.unicode) + ": ", True, None), (meaning, False, None)],
               after=1)
@@ -288,13 +341,15 @@ def build_handout(
     _heading(pdf, "References")
     for sid, n in numbers.items():
         study = base.studies[sid]
-        if pdf.will_page_break(2 * LINE):
+        if pdf.will_page_break(2 * pdf.layout.line):
             pdf.add_page()
         pdf.set_link(links[sid], page=pdf.page_no(), y=pdf.get_y())
         runs = [(vancouver(study) + " ", False, None)]
         if found := locator(study):
             runs.append((found[0], False, found[1]))
-        _item(pdf, f"{n}.", runs, after=1.5)
+        if sid in study_notes:
+            runs.append((" " + study_notes[sid], False, None))
+        _item(pdf, f"{n}.", runs, after=1.5, size=None if layout is REGULAR else SMALL_PT - 1)
 
     pdf.ln(2)
     _paragraph(pdf, "Online version of this handout's page (the QR code opens it):", size=SMALL_PT + 0.5, after=0.5)
@@ -307,3 +362,66 @@ def build_handout(
         pdf.ln(2)
         _paragraph(pdf, f"{meta.title}. {meta.licence}.", size=SMALL_PT, after=0)
     return bytes(pdf.output())
+
+
+def sheet_claims(shown: Sequence[Claim]) -> list[Claim]:
+    """What the one-sheet handout carries: the bottom-line take-homes among those shown, in bottom-line order;
+    if none is shown, the first SHEET shown."""
+    bottom = sorted((c for c in shown if c.bottom_line), key=lambda c: c.bottom_line)
+    return (bottom or list(shown))[:SHEET]
+
+
+def build_guide_handout(
+    result: Guide,
+    base: EvidenceBase,
+    url: str,
+    *,
+    today: dt.date | None = None,
+    font_dir: Path | None = FONT_DIR,
+    full: bool = False,
+) -> bytes:
+    """The "Your situation" guide as a handout: what the screen shows, in its order.
+
+    By default one sheet (two sides): as many take-homes as fit, taken in the guide's order (most
+    specific to the reader first), at most GUIDE_SHEET, and a line saying how many more apply.
+    `full` has them all, in the regular layout.
+    """
+    everything = result.take_homes + result.general
+    for count in ([len(everything)] if full else range(min(GUIDE_SHEET, len(everything)), -1, -1)):
+        pdf = _guide_pdf(result, everything[:count], len(everything), base, url, today, font_dir,
+                         REGULAR if full else COMPACT)
+        if full or count <= 1 or _pages(pdf) <= 2:
+            return pdf
+    return pdf
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))  # page objects, not the /Pages tree
+
+
+def _guide_pdf(result: Guide, shown: Sequence[Applies], total: int, base: EvidenceBase, url: str,
+               today, font_dir, layout: Layout) -> bytes:
+    answers = answers_text(result.situation)
+    if len(shown) < total:
+        answers.append(f"{total - len(shown)} more take-homes apply to you. Scan the QR code, or ask for the full "
+                       "handout, to see them.")
+    sections = [("Your answers", answers)]
+    if result.unknowns:
+        sections.append(("What is not known for you", result.unknowns))
+    sections.append(("What this guide does not do", [result.limits]))
+    return build_handout(
+        [a.claim for a in shown], base, url, today=today, font_dir=font_dir,
+        layout=layout, subtitle="Your situation: what the research says for people like you",
+        notes={a.claim.id: [" ".join([a.why, *a.cautions])] for a in shown}, sections=sections,
+        study_notes=_who_once(shown, base))
+
+
+def _who_once(shown: Sequence[Applies], base: EvidenceBase) -> dict[str, str]:
+    """Who each study took, said once per trial (papers of one trial share a registration)."""
+    notes, trials = {}, set()
+    for study in (s for a in shown for s in a.studies):
+        trial = study.registration or study.id
+        if trial not in trials:
+            trials.add(trial)
+            notes[study.id] = who_was_studied(study, base)
+    return notes

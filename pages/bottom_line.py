@@ -6,6 +6,7 @@ from components.cards import claim_card
 from components.citations import reference_list
 from components.base_loader import base
 from components.entry_points import entry_points
+from components.url_state import link
 from evidence.selections import bottom_line, numbered_references
 
 evidence = base()
@@ -14,6 +15,8 @@ numbers = numbered_references(c.studies for c in lines)
 
 st.title("Is running bad for my back?")
 st.markdown("## The short answer, from the research so far")
+st.page_link("pages/my_situation.py", label="**Have back pain, or want to start running? See what applies to you**",
+             icon=":material/person_search:")
 for claim in lines:
     claim_card(claim, evidence, numbers)
 if not lines:
@@ -25,7 +28,7 @@ left.metric("Studies", counts["studies"], border=True)
 middle.metric("Take-homes", counts["claims"], border=True)
 right.metric("Articles checked", counts["sources"], border=True)
 if evidence.meta:
-    st.caption(f"[Last reviewed {evidence.meta.last_reviewed:%d %B %Y}](whats-new). Each take-home shows how sure we are "
+    st.caption(f"[Last reviewed {evidence.meta.last_reviewed:%d %B %Y}]({link('whats-new')}). Each take-home shows how sure we are "
                "(its certainty) and the studies behind it; numbers in brackets link to them.")
 
 st.subheader("Explore")

@@ -6,7 +6,7 @@ from components import filters, present, url_state
 from components.base_loader import base
 from components.cards import claim_card
 from components.citations import reference_list
-from components.handout import handout_button
+from components.handout import handout_buttons
 from components.takehome_slides import takehome_slides
 from evidence.facets import TOPIC
 from evidence.selections import numbered_references, take_homes
@@ -35,5 +35,5 @@ else:
     if not claims:
         st.info("There are no take-homes in the base yet." if not evidence.claims
                 else "No take-home matches these filters.", icon=":material/search_off:")
-    handout_button(claims)
+    handout_buttons(claims)
     reference_list(numbers, evidence)

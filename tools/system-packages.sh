@@ -12,9 +12,9 @@ set -euo pipefail
 # python3-venv: `python3 -m venv` (Debian ships venv's pip separately). chromium: kaleido renders the
 # chart PNG/SVG downloads with it. fonts-dejavu-core: the handout PDF's and the charts' font.
 RUN_PACKAGES=(python3 python3-venv chromium fonts-dejavu-core)
-# libzbar0: pyzbar decodes the share panel's QR code. npm: installs axe-core for the accessibility
+# libzbar0: pyzbar decodes the share panel's QR code. poppler-utils: pdftoppm renders a deck slide to decode its QR. npm: installs axe-core for the accessibility
 # checks. haproxy: the scale-out tests (tools/serve-scaled.sh). chromium is also the tests' browser.
-TEST_PACKAGES=(libzbar0 npm haproxy)
+TEST_PACKAGES=(libzbar0 npm haproxy poppler-utils)
 
 case "${1:-}" in
     run) wanted=("${RUN_PACKAGES[@]}") ;;

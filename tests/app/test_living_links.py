@@ -55,7 +55,7 @@ def _share_and_handout() -> None:
     from components.base_loader import base
     from components.handout import handout_button
     from components.share import share_panel
-    from evidence.query import take_homes
+    from evidence.selections import take_homes
 
     sys.modules["tests.app.test_living_links"].MANAGERS.append(Runtime.instance().media_file_mgr)
     share_panel()

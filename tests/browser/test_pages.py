@@ -1,4 +1,4 @@
-"""Every page of components.site.PAGES in a real browser: renders, is accessible, fits a phone."""
+"""Every page of components.site.PAGES in a real browser: renders, is accessible at 1280 and 390 px, fits a phone."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from .helpers import (
     new_context, open_view, page_path, screenshot,
 )
 
-PHONE_PAGES = ("home", "findings", "take-homes")
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
@@ -61,15 +60,22 @@ def test_page_accessibility(desktop_view):
 
 @pytest.fixture(scope="module")
 def phone_page(browser, server_url):
-    """One phone-sized tab (390x844, touch) that visits the phone pages in turn (see desktop_page)."""
+    """One phone-sized tab (390x844, touch) that visits every page in turn (see desktop_page)."""
     context = new_context(browser, server_url, **PHONE_OPTIONS)
     yield context.new_page()
     context.close()
 
 
-@pytest.mark.parametrize("spec", [p for p in PAGES if p.url_path in PHONE_PAGES], ids=lambda spec: spec.url_path)
-def test_page_fits_a_phone(phone_page, spec):
-    page = open_view(phone_page, page_path(spec))
+@pytest.fixture(scope="module", params=PAGES, ids=lambda spec: spec.url_path)
+def phone_view(request, phone_page):
+    """Every page loaded once at 390x844 (a phone), shared by the two phone tests below."""
+    spec = request.param
+    open_view(phone_page, page_path(spec))
+    return spec, phone_page
+
+
+def test_page_fits_a_phone(phone_view):
+    spec, page = phone_view
     screenshot(page, f"{spec.url_path}-phone")
     assert_no_exception(page, f"page {spec.url_path!r} on a phone")
     assert_served(page, spec)
@@ -77,4 +83,16 @@ def test_page_fits_a_phone(phone_page, spec):
     assert not result["overflowing"], (
         f"page {spec.url_path!r} scrolls sideways at {PHONE['width']}px: {result['overflowing']}\n"
         f"widest elements: {result['culprits']}"
+    )
+
+
+def test_page_accessibility_on_a_phone(phone_view):
+    """Regression: at 390 px the Claim check's verdict table scrolled sideways in a region a keyboard could not
+    reach (axe scrollable-region-focusable, serious)."""
+    spec, page = phone_view
+    violations = axe(page, name=f"{spec.url_path}-phone")
+    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+    assert not blocking, (
+        f"page {spec.url_path!r} at {PHONE['width']}px has {len(blocking)} serious/critical axe violation(s) "
+        f"(full report: artifacts/axe/{spec.url_path}-phone.json):\n{describe_violations(blocking)}"
     )

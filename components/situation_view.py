@@ -1,0 +1,137 @@
+"""Drawing the "Your situation" guide. The choosing and the wording live in evidence/situation.py.
+
+Every URL read and write of the guide is in the first block below (`read_answers`, `_answered`,
+`_start_again`), so a change to how the app keeps state in the URL touches only these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import streamlit as st
+
+from components import badges, url_state
+from components.base_loader import base
+from components.citations import cite, reference_list
+from components.url_state import link
+from evidence import EvidenceBase
+from evidence.handout import build_guide_handout
+from evidence.red_flags import red_flag_groups
+from evidence.selections import numbered_references
+from evidence.situation import INTRO, KEYS, QUESTIONS, Applies, Guide, Question, Situation, answers_text
+
+HELP_PAGE = "pages/get_help.py"
+
+
+# ---- The URL: one parameter per answer ------------------------------------------------------
+
+def read_answers() -> Situation:
+    """The answers in the link; an answer the guide does not know gets a notice and is dropped."""
+    answers = {}
+    for q in QUESTIONS:
+        given = url_state.choices(q.key, q.options, f"“{q.prompt}”")
+        answers[q.key] = given[0] if given else None
+        if given:
+            url_state.seed(q.key, given[0])
+    return Situation(**answers)
+
+
+def _answered(key: str) -> None:
+    url_state.write(key, st.session_state.get(key))
+
+
+def _start_again() -> None:
+    url_state.clear(KEYS)
+
+
+# ---- The questions ---------------------------------------------------------------------------
+
+def _ask(q: Question) -> None:
+    st.radio(q.prompt, list(q.options), format_func=q.options.__getitem__, index=None, key=q.key,
+             on_change=_answered, args=(q.key,))
+
+
+def warning_signs_question() -> None:
+    """The first question, with the signs spelled out so the reader can answer it."""
+    with st.container(border=True):
+        st.markdown("**First, the warning signs.** These come from a clinical guideline. If you have any of them, "
+                    "the guide stops here and shows you what to do:")
+        for group in red_flag_groups(base()):
+            st.markdown(f"**{group.urgency.label}** if:\n" + "\n".join(f"- {sign.sign}" for sign in group.signs))
+        _ask(QUESTIONS[0])
+
+
+def get_help_now() -> None:
+    st.error(INTRO["help"], icon=":material/emergency:")
+    st.page_link(HELP_PAGE, label="**Go to: When to get help**", icon=":material/arrow_forward:")
+    st.caption("The guide asks nothing more when a warning sign is present.")
+
+
+def questions(situation: Situation) -> None:
+    """The questions after the warning signs, each shown once the one before it is answered."""
+    for q in QUESTIONS[1:]:
+        _ask(q)
+        if not getattr(situation, q.key):
+            break
+    if situation.answers():
+        st.button("Start again", icon=":material/restart_alt:", on_click=_start_again, key="guide_restart")
+
+
+# ---- The answer ------------------------------------------------------------------------------
+
+def take_home_card(applies: Applies, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
+    claim = applies.claim
+    with st.container(border=True):
+        st.markdown(badges.certainty(claim.certainty.value))
+        st.markdown(f"{claim.statement} {cite(claim.studies, numbers)}")
+        st.markdown(f"**{applies.why}**")
+        for caution in applies.cautions:
+            st.markdown(f":material/info: {caution}")
+        with st.expander("Who the studies took"):
+            st.markdown("\n".join(f"- {line}" for line in applies.who(evidence)))
+            st.markdown(f"[More about this take-home]({link('take-homes', claim=claim.id)})")
+
+
+@lru_cache(maxsize=64)
+def _handout(situation: Situation, url: str, day: dt.date, full: bool, version: str) -> bytes:
+    from evidence.situation import guide
+    evidence = base()
+    return build_guide_handout(guide(evidence, situation), evidence, url, today=day, full=full)
+
+
+def handout_buttons(situation: Situation) -> None:
+    url = url_state.current_url()
+    evidence_id = base().version
+    left, right = st.columns(2)
+    left.download_button("Download this guide on one sheet (PDF)", icon=":material/picture_as_pdf:",
+                         data=lambda: _handout(situation, url, dt.date.today(), False, evidence_id),
+                         file_name="running-back-my-situation.pdf", mime="application/pdf", on_click="ignore",
+                         key="guide_handout", help="One A4 sheet, printed on both sides: the first take-homes for "
+                         "you, the warning signs, and the studies, with a QR code back to this guide.")
+    right.download_button("Download the full guide (PDF)", icon=":material/description:",
+                          data=lambda: _handout(situation, url, dt.date.today(), True, evidence_id),
+                          file_name="running-back-my-situation-full.pdf", mime="application/pdf",
+                          on_click="ignore", key="guide_handout_full")
+
+
+def answer(result: Guide, evidence: EvidenceBase) -> None:
+    numbers = numbered_references(a.claim.studies for a in result.take_homes + result.general)
+    st.header("What the research says for people like you", anchor="for-you")
+    st.markdown("**Your answers**\n" + "\n".join(f"- {line}" for line in answers_text(result.situation)))
+    st.info(result.limits, icon=":material/medical_information:")
+    if not result.take_homes:
+        st.markdown(INTRO["none"])
+    for applies in result.take_homes:
+        take_home_card(applies, evidence, numbers)
+    if result.general:
+        st.subheader("About people in general", anchor="general")
+        st.markdown(INTRO["general"])
+        for applies in result.general:
+            take_home_card(applies, evidence, numbers)
+    if result.left_out:
+        st.caption(INTRO["left_out"] + f" See [all take-homes]({link('take-homes')}).")
+    st.subheader("What is not known for you", anchor="not-known")
+    st.markdown("\n".join(f"- {line}" for line in result.unknowns) or "Nothing more to add.")
+    handout_buttons(result.situation)
+    reference_list(numbers, evidence)

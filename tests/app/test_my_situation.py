@@ -1,0 +1,89 @@
+"""The "Your situation" guide through the real entrypoint: a pre-filled link, the warning-signs route,
+a stale answer, and answering by hand."""
+
+from __future__ import annotations
+
+from tests.app.apptest_helpers import open_view
+
+FILLED = {"signs": "no", "pain": "long-lasting", "running": "start", "age": "18-45"}
+
+
+def _text(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_a_prefilled_link_opens_the_answer():
+    at = open_view("my-situation", **FILLED)
+    assert not at.exception, [e.value for e in at.exception]
+    assert {r.key: r.value for r in at.radio} == FILLED
+    assert [h.value for h in at.header] == ["What the research says for people like you"]
+    text = _text(at)
+    assert "For adults with long-lasting back pain, a slow-building run-walk plan may ease" in text
+    assert "Why it applies: it covers people with long-term back pain." in text
+    assert "Low certainty" in text  # the certainty badge
+    assert "does not tell you what to do" in " ".join(i.value for i in at.info)
+    assert "What is not known for you" in [s.value for s in at.subheader]
+    assert [b.label for b in at.get("download_button")][:2] == [
+        "Download this guide on one sheet (PDF)", "Download the full guide (PDF)"]
+    assert dict(at.query_params) == FILLED
+
+
+def test_warning_signs_route_to_get_help_without_more_questions():
+    at = open_view("my-situation", signs="yes", pain="long-lasting", running="start", age="18-45")
+    assert not at.exception
+    assert [r.key for r in at.radio] == ["signs"]  # nothing more is asked
+    assert "see a doctor or physiotherapist" in at.error[0].value
+    assert not at.header  # no take-homes
+    links = [p for p in at.get("page_link")]
+    assert any("When to get help" in p.proto.label and p.proto.page.endswith("get-help") for p in links), \
+        [(p.proto.label, p.proto.page) for p in links]
+
+
+def test_a_stale_answer_is_dropped_with_a_notice_and_the_question_asked_again():
+    at = open_view("my-situation", signs="no", pain="sometimes", running="start", age="18-45")
+    assert not at.exception
+    assert any("pain=sometimes" in i.value for i in at.info)
+    assert [r.key for r in at.radio] == ["signs", "pain"]  # asked again; later questions wait
+    assert at.radio(key="pain").value is None
+    assert not at.header
+
+
+def test_answering_by_hand_writes_each_answer_to_the_url():
+    at = open_view("my-situation")
+    assert [r.key for r in at.radio] == ["signs"]
+    at.radio(key="signs").set_value("no").run()
+    assert at.query_params["signs"] == "no"
+    at.radio(key="pain").set_value("recent").run()
+    at.radio(key="running").set_value("runs").run()
+    at.radio(key="age").set_value("over-45").run()
+    assert not at.exception
+    assert dict(at.query_params) == {"signs": "no", "pain": "recent", "running": "runs", "age": "over-45"}
+    assert "No study here tested running for back pain that started in the last few months." in _text(at)
+    at.button(key="guide_restart").click().run()
+    assert not at.query_params.get("signs") and [r.key for r in at.radio] == ["signs"]
+
+
+def test_home_links_to_the_guide():
+    at = open_view("home")
+    assert any(p.proto.page.endswith("my-situation") for p in at.get("page_link"))
+
+
+def test_the_trial_study_page_shows_its_counts_as_pictures():
+    at = open_view("study", study="neason-2024-asteroid-rct")
+    assert not at.exception
+    assert "The counts, as pictures" in [s.value for s in at.subheader]
+    captions = " ".join(c.value for c in at.caption)
+    assert "20 of the 20 runners stayed to the end" in captions
+    assert "9 minor problems were reported among the 20 runners" in captions
+
+
+def test_the_accessibility_statement_says_what_is_tested_and_how_to_report():
+    from tests.browser.helpers import DESKTOP, PHONE
+
+    at = open_view("accessibility")
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "WCAG) 2.2 at level AA" in text
+    assert f"({DESKTOP['width']} pixels)" in text and f"({PHONE['width']} pixels)" in text  # what the tests use
+    assert "axe-core" in text and "Lighthouse" in text and "Streamlit's own controls" in text
+    assert "Tell us about a barrier" in [s.value for s in at.subheader]
