@@ -19,8 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-from .changes import RELEASES
-from .load import EvidenceBase, _yaml_files, load_base
+from .load import EvidenceBase, _snapshot_files, _yaml_files, load_base
 from .model import _this_year  # the validator's own clock: the only date a validation depends on
 
 T = TypeVar("T")
@@ -37,8 +36,7 @@ def content_key(directory: Path | str) -> str:
     # The folder too: problems name their files.
     digest = hashlib.sha256(f"{sys.version}|{_this_year()}|{Path(directory).resolve()}".encode())
     # The release snapshots too: the history rules compare the base against them.
-    releases = sorted((Path(directory) / RELEASES).glob("*.json"))
-    for path in [*_yaml_files(Path(directory)), *releases, *_CODE]:
+    for path in [*_yaml_files(Path(directory)), *_snapshot_files(Path(directory)), *_CODE]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

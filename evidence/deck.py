@@ -16,11 +16,13 @@ from typing import Sequence
 from fpdf import FPDF
 
 from .export import vancouver
-from .handout import FONT_DIR, HEADING_INK, INK, TITLE, _Fonts, _load_fonts, certainty_words, latin1
+from .grade import certainty_words
+from .handout import FONT_DIR, HEADING_INK, INK, TITLE, _Fonts, _load_fonts, latin1
 from .load import EvidenceBase
 from .model import Claim
-from .query import numbered_references
-from .share import DEFAULT_ORIGIN, qr_png, view_url
+from .selections import numbered_references
+from .links import DEFAULT_ORIGIN, view_url
+from .share import qr_png
 
 # 13.33 x 7.5 inches: PowerPoint's 16:9 slide.
 WIDTH, HEIGHT = 338.67, 190.5

@@ -135,7 +135,7 @@ def fingerprint(directory: Path | str = DEFAULT_DIR) -> str:
     """A hash of every YAML file's name, size and mtime: cheap to take on every run, it tells the cached
     loader when to read the files again. What is derived from the base keys on `EvidenceBase.version`."""
     digest = hashlib.sha256()
-    for path in _yaml_files(Path(directory)):
+    for path in [*_yaml_files(Path(directory)), *_snapshot_files(Path(directory))]:
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
@@ -143,6 +143,11 @@ def fingerprint(directory: Path | str = DEFAULT_DIR) -> str:
 
 def _yaml_files(directory: Path) -> list[Path]:
     return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+
+
+def _snapshot_files(directory: Path) -> list[Path]:
+    """The release snapshots: part of the base, since the history rules and the change notice read them."""
+    return sorted((directory / RELEASES).glob("*.json"))
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:
@@ -197,6 +202,8 @@ def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_R
                 found.report(name, line, col, kind, "expected a list of records under this key")
                 continue
             records.extend(_Raw(kind, name, located, (kind, i), data) for i, data in enumerate(entries))
+    for path in _snapshot_files(directory):
+        digest.update(f"{RELEASES}/{path.name};".encode() + path.read_bytes())
     return records, metas, digest.hexdigest()[:16]
 
 

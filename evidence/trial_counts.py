@@ -8,6 +8,7 @@ as 9 of the 20 people.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Arm, Study
@@ -35,7 +36,7 @@ def count_pictures(study: Study) -> list[CountPicture]:
     if arm is None:
         return []
     pictures = []
-    events = [o for o in study.outcomes if o.measure == EVENTS and o.estimate is not None]
+    events = [o for o in study.outcomes if o.measure.startswith(EVENTS) and o.estimate is not None]
     if events:
         total = max(events, key=lambda o: o.estimate)
         parts = [o for o in events if o is not total]
@@ -55,6 +56,7 @@ def count_pictures(study: Study) -> list[CountPicture]:
         tenths = round(adherence.estimate / 10)
         pictures.append(CountPicture(
             "sessions", tenths, 10, "Sessions done",
-            f"On average, runners did about {tenths} of every 10 planned sessions ({adherence.estimate:g}%, "
-            f"{adherence.measure.removeprefix(ADHERENCE).strip(' ()')}). This is an average, not a count of people."))
+            f"On average, runners did about {tenths} of every 10 planned sessions ({adherence.estimate:g}%"
+            + (f", {sd.group(0)}" if (sd := re.search(r"SD [\d.]+%?", adherence.measure)) else "")
+            + "). This is an average, not a count of people."))
     return pictures

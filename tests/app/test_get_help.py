@@ -26,7 +26,7 @@ def _text(at) -> str:
 
 
 def test_groups_appear_most_urgent_first(page, base):
-    headings = [h.value for h in page.subheader]
+    headings = [h.value for h in page.header]  # h2 under the page title: no heading level is skipped
     groups = red_flag_groups(base)
     assert [h.split(" ", 1)[1] for h in headings[:len(groups)]] == [g.urgency.label for g in groups]
     assert headings[0].endswith("Get emergency care now")

@@ -16,7 +16,7 @@ def test_a_prefilled_link_opens_the_answer():
     at = open_view("my-situation", **FILLED)
     assert not at.exception, [e.value for e in at.exception]
     assert {r.key: r.value for r in at.radio} == FILLED
-    assert [h.value for h in at.header] == ["What the research says for people like you"]
+    assert [h.value for h in at.header] == ["What the research says for people like you", "References"]
     text = _text(at)
     assert "For adults with long-lasting back pain, a slow-building run-walk plan may ease" in text
     assert "Why it applies: it covers people with long-term back pain." in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from evidence.links import DEFAULT_ORIGIN
+from tests.shipped import shipped_base
 
 
 def _app(script, query: dict[str, str | list[str]] | None = None, **kwargs) -> AppTest:
@@ -61,7 +62,8 @@ def test_a_stale_selection_is_dropped_from_the_url_with_a_notice():
 
 def test_current_url_is_the_page_address_with_the_query_string_it_settled_on():
     at = _app(_reads, {"topic": ["pain", "disability"], "study": "gone"})
-    assert at.session_state["url"] == f"{DEFAULT_ORIGIN}/findings?topic=pain&topic=disability"
+    version = shipped_base().meta.version  # issue #12: every link given out says which release it showed
+    assert at.session_state["url"] == f"{DEFAULT_ORIGIN}/findings?topic=pain&topic=disability&v={version}"
 
 
 def _writes(action: str) -> None:

@@ -15,7 +15,7 @@ from pyzbar.pyzbar import decode
 from evidence import DEFAULT_DIR, load_base
 from evidence.__main__ import main
 from evidence.deck import takehome_url
-from evidence.handout import certainty_words
+from evidence.grade import certainty_words
 from evidence.selections import take_homes
 
 URL = "http://127.0.0.1:8765"
