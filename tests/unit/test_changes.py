@@ -19,7 +19,7 @@ from evidence.report import PROMPT, report_href
 from evidence.links import sibling_url, with_version
 
 CLAIM = "running-may-ease-back-pain"
-SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.11.22.json"
+SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.11.29.json"  # the current release
 
 
 @pytest.fixture
@@ -65,12 +65,12 @@ GOOD_HISTORY = f"""history:
 
 # ---- the shipped base and its first release -----------------------------------------------
 
-def test_the_shipped_base_is_release_2026_11_22_and_its_snapshot_covers_every_linkable_record():
+def test_the_shipped_base_is_release_2026_11_29_and_its_snapshot_covers_every_linkable_record():
     evidence = load_base()
     assert evidence.ok, evidence.problems[:3]
-    assert evidence.meta.version == "2026.11.22" and evidence.meta.released == dt.date(2026, 11, 22)
+    assert evidence.meta.version == "2026.11.29" and evidence.meta.released == dt.date(2026, 11, 29)
     release = read_release(SHIPPED_RELEASE)
-    assert release.version == "2026.11.22"
+    assert release.version == "2026.11.29"
     records = base_records(evidence)
     assert len(records) > 150
     assert set(release.records) == set(records)
@@ -81,7 +81,7 @@ def test_the_shipped_base_is_release_2026_11_22_and_its_snapshot_covers_every_li
 
 def test_the_snapshot_file_is_what_release_json_writes():
     evidence = load_base()
-    expected = release_json("2026.11.22", dt.date(2026, 11, 22), base_records(evidence))
+    expected = release_json("2026.11.29", dt.date(2026, 11, 29), base_records(evidence))
     assert SHIPPED_RELEASE.read_text(encoding="utf-8") == expected
 
 
@@ -150,7 +150,7 @@ def test_a_changed_verdict_and_a_changed_study_figure_need_history_too(base_copy
 
 def test_meta_version_without_a_snapshot_is_a_problem(base_copy: Path):
     meta = base_copy / "meta.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace('"2026.11.22"', '"2026.12.01"'))
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"2026.11.29"', '"2026.12.01"'))
     problems = load_base(base_copy).problems
     assert [p.field for p in problems] == ["meta.version"]
     assert "has no snapshot in releases/" in problems[0].message
@@ -297,9 +297,9 @@ def test_the_first_release_adds_version_and_released_under_meta(tmp_path: Path):
     meta = directory / "meta.yaml"
     meta.write_text("".join(line for line in meta.read_text(encoding="utf-8").splitlines(keepends=True)
                             if not line.lstrip().startswith(("version:", "released:"))), encoding="utf-8")
-    outcome = release(directory, "2026.11.22", dt.date(2026, 11, 22))
+    outcome = release(directory, "2026.11.29", dt.date(2026, 11, 29))
     assert outcome.code == 0, outcome.lines + outcome.errors
     assert "the first release, nothing to compare with" in outcome.lines[0]
-    assert meta.read_text(encoding="utf-8").startswith('meta:\n  version: "2026.11.22"\n  released: 2026-11-22\n')
-    assert (directory / "releases" / "2026.11.22.json").read_text() == SHIPPED_RELEASE.read_text()
+    assert meta.read_text(encoding="utf-8").startswith('meta:\n  version: "2026.11.29"\n  released: 2026-11-29\n')
+    assert (directory / "releases" / "2026.11.29.json").read_text() == SHIPPED_RELEASE.read_text()
     assert load_base(directory).ok
