@@ -18,15 +18,23 @@ from evidence.model import BaseMeta, Claim, HistoryEntry
 from evidence.report import PROMPT, report_href
 from evidence.links import sibling_url, with_version
 
-CLAIM = "running-may-ease-back-pain"
+# A low-certainty take-home with no history of its own, unchanged since release 2026.11.22.
+CLAIM = "disc-water-no-overall-change"
 SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.11.29.json"  # the current release
 
 
 @pytest.fixture
 def base_copy(tmp_path: Path) -> Path:
-    """A copy of the shipped base (with its releases), to change one thing at a time."""
+    """A copy of the shipped base set back to release 2026.11.22, to change one thing at a time.
+
+    Every history entry shipped with 2026.11.29 is dated after 2026.11.22, so the copy is valid, and an
+    entry dated after that release is never in the future."""
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DIR, target)
+    (target / "releases" / SHIPPED_RELEASE.name).unlink()
+    meta = target / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('version: "2026.11.29"', 'version: "2026.11.22"')
+                    .replace("released: 2026-11-29", "released: 2026-11-22"), encoding="utf-8")
     return target
 
 
@@ -44,9 +52,9 @@ def change_claim(directory: Path, old: str, new: str, history: str = "") -> None
 
 
 LOWER = ("certainty: low\n", "certainty: very-low\n")
-HEDGE = ("a slow-building run-walk plan may ease", "it is unclear whether a slow-building run-walk plan eases")
-OLD_STATEMENT = ("For adults with long-lasting back pain, a slow-building run-walk plan may ease pain a little. In the "
-                 "one study so far, the drop was smaller than the size usually counted as a real change.")
+HEDGE = ("Twelve weeks of running may not change", "It is unclear whether twelve weeks of running change")
+OLD_STATEMENT = ("Twelve weeks of running may not change how much water your discs hold. One small study found no "
+                 "change overall.")
 
 
 def lowered(directory: Path, history: str) -> None:
@@ -87,7 +95,7 @@ def test_the_snapshot_file_is_what_release_json_writes():
 
 def test_the_snapshot_keeps_the_fields_whose_change_matters():
     release = read_release(SHIPPED_RELEASE)
-    claim = release.records[("take-home", CLAIM)]
+    claim = release.records[("take-home", "running-may-ease-back-pain")]
     assert claim["certainty"] == "low" and claim["statement"].startswith("For adults with long-lasting back pain")
     assert set(release.records[("article-claim", "fs-all-improved")]) == {"verdict"}
     study = release.records[("study", "neason-2024-asteroid-rct")]["figures"]
@@ -132,7 +140,7 @@ def test_an_entry_dated_on_or_before_the_release_does_not_count(base_copy: Path)
 
 
 def test_rewrapping_a_statement_is_not_a_change(base_copy: Path):
-    change_claim(base_copy, "may ease\n      pain a little.", "may ease pain\n      a little.")
+    change_claim(base_copy, "One small\n      study found", "One\n      small study found")
     assert load_base(base_copy).ok
 
 
@@ -150,7 +158,7 @@ def test_a_changed_verdict_and_a_changed_study_figure_need_history_too(base_copy
 
 def test_meta_version_without_a_snapshot_is_a_problem(base_copy: Path):
     meta = base_copy / "meta.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace('"2026.11.29"', '"2026.12.01"'))
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"2026.11.22"', '"2026.12.01"'))
     problems = load_base(base_copy).problems
     assert [p.field for p in problems] == ["meta.version"]
     assert "has no snapshot in releases/" in problems[0].message
@@ -217,7 +225,7 @@ def test_an_older_link_hears_about_the_changed_record_it_shows(changed):
     change = since.changes[0]
     assert change.href == f"take-homes?claim={CLAIM}"
     assert change.entries[0].change == "Certainty lowered from low to very low."
-    assert before_text(change.entries[0]).startswith("certainty was low; it used to say: “For adults")
+    assert before_text(change.entries[0]).startswith("certainty was low; it used to say: “Twelve weeks")
 
 
 def test_no_v_the_current_v_or_unchanged_records_say_nothing(changed):
