@@ -218,7 +218,7 @@ def changed(base_copy: Path):
 
 def test_an_older_link_hears_about_the_changed_record_it_shows(changed):
     records, releases = changed
-    shown = [("take-home", CLAIM), ("study", "neason-2024-asteroid-rct")]
+    shown = [("take-home", CLAIM), ("study", "belavy-2017-running-discs")]  # the study is unchanged
     since = since_release("2026.11.22", "2026.11.29", releases, records, shown)
     assert since.known and since.baseline.version == "2026.11.22"
     assert [(c.kind, c.id) for c in since.changes] == [("take-home", CLAIM)]
@@ -247,12 +247,15 @@ def test_an_unknown_v_is_read_as_the_oldest_release(changed):
 def test_change_log_is_newest_first_and_filters_by_kind_and_record(changed):
     records, releases = changed
     log = change_log(records)
-    assert [(e.kind, e.id) for e in log] == [("take-home", CLAIM)]
-    assert change_log(records, kinds=["study"]) == []
+    # The shipped entries (2026-11-29) come before this older one (2026-11-25): newest first.
+    assert [e.date for e in log] == sorted((e.date for e in log), reverse=True) and len(log) > 1
+    assert [(e.kind, e.id) for e in log][-1] == ("take-home", CLAIM)
+    studies = change_log(records, kinds=["study"])
+    assert studies and {e.kind for e in studies} == {"study"}
     assert change_log(records, record="other") == []
-    assert change_log(records, record=CLAIM) == log
+    assert [(e.kind, e.id) for e in change_log(records, record=CLAIM)] == [("take-home", CLAIM)]
     groups = grouped_by_release(log, releases)
-    assert [(r, len(g)) for r, g in groups] == [(None, 1)], "after the last release: not yet released"
+    assert [(r, len(g)) for r, g in groups] == [(None, len(log))], "after the last release: not yet released"
 
 
 def test_differences_name_the_nested_figure_that_changed():
