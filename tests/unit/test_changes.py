@@ -18,15 +18,23 @@ from evidence.model import BaseMeta, Claim, HistoryEntry
 from evidence.report import PROMPT, report_href
 from evidence.links import sibling_url, with_version
 
-CLAIM = "running-may-ease-back-pain"
-SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.11.22.json"
+# A low-certainty take-home with no history of its own, unchanged since release 2026.11.22.
+CLAIM = "disc-water-no-overall-change"
+SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.11.29.json"  # the current release
 
 
 @pytest.fixture
 def base_copy(tmp_path: Path) -> Path:
-    """A copy of the shipped base (with its releases), to change one thing at a time."""
+    """A copy of the shipped base set back to release 2026.11.22, to change one thing at a time.
+
+    Every history entry shipped with 2026.11.29 is dated after 2026.11.22, so the copy is valid, and an
+    entry dated after that release is never in the future."""
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DIR, target)
+    (target / "releases" / SHIPPED_RELEASE.name).unlink()
+    meta = target / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('version: "2026.11.29"', 'version: "2026.11.22"')
+                    .replace("released: 2026-11-29", "released: 2026-11-22"), encoding="utf-8")
     return target
 
 
@@ -44,9 +52,9 @@ def change_claim(directory: Path, old: str, new: str, history: str = "") -> None
 
 
 LOWER = ("certainty: low\n", "certainty: very-low\n")
-HEDGE = ("a slow-building run-walk plan may ease", "it is unclear whether a slow-building run-walk plan eases")
-OLD_STATEMENT = ("For adults with long-lasting back pain, a slow-building run-walk plan may ease pain a little. In the "
-                 "one study so far, the drop was smaller than the size usually counted as a real change.")
+HEDGE = ("Twelve weeks of running may not change", "It is unclear whether twelve weeks of running change")
+OLD_STATEMENT = ("Twelve weeks of running may not change how much water your discs hold. One small study found no "
+                 "change overall.")
 
 
 def lowered(directory: Path, history: str) -> None:
@@ -65,12 +73,12 @@ GOOD_HISTORY = f"""history:
 
 # ---- the shipped base and its first release -----------------------------------------------
 
-def test_the_shipped_base_is_release_2026_11_22_and_its_snapshot_covers_every_linkable_record():
+def test_the_shipped_base_is_release_2026_11_29_and_its_snapshot_covers_every_linkable_record():
     evidence = load_base()
     assert evidence.ok, evidence.problems[:3]
-    assert evidence.meta.version == "2026.11.22" and evidence.meta.released == dt.date(2026, 11, 22)
+    assert evidence.meta.version == "2026.11.29" and evidence.meta.released == dt.date(2026, 11, 29)
     release = read_release(SHIPPED_RELEASE)
-    assert release.version == "2026.11.22"
+    assert release.version == "2026.11.29"
     records = base_records(evidence)
     assert len(records) > 150
     assert set(release.records) == set(records)
@@ -81,13 +89,13 @@ def test_the_shipped_base_is_release_2026_11_22_and_its_snapshot_covers_every_li
 
 def test_the_snapshot_file_is_what_release_json_writes():
     evidence = load_base()
-    expected = release_json("2026.11.22", dt.date(2026, 11, 22), base_records(evidence))
+    expected = release_json("2026.11.29", dt.date(2026, 11, 29), base_records(evidence))
     assert SHIPPED_RELEASE.read_text(encoding="utf-8") == expected
 
 
 def test_the_snapshot_keeps_the_fields_whose_change_matters():
     release = read_release(SHIPPED_RELEASE)
-    claim = release.records[("take-home", CLAIM)]
+    claim = release.records[("take-home", "running-may-ease-back-pain")]
     assert claim["certainty"] == "low" and claim["statement"].startswith("For adults with long-lasting back pain")
     assert set(release.records[("article-claim", "fs-all-improved")]) == {"verdict"}
     study = release.records[("study", "neason-2024-asteroid-rct")]["figures"]
@@ -132,7 +140,7 @@ def test_an_entry_dated_on_or_before_the_release_does_not_count(base_copy: Path)
 
 
 def test_rewrapping_a_statement_is_not_a_change(base_copy: Path):
-    change_claim(base_copy, "may ease\n      pain a little.", "may ease pain\n      a little.")
+    change_claim(base_copy, "One small\n      study found", "One\n      small study found")
     assert load_base(base_copy).ok
 
 
@@ -143,9 +151,12 @@ def test_a_changed_verdict_and_a_changed_study_figure_need_history_too(base_copy
     verdict_at = text.index("verdict: overstated", start)
     sources.write_text(text[:verdict_at] + "verdict: not-supported" + text[verdict_at + len("verdict: overstated"):])
     studies = base_copy / "studies.yaml"
-    studies.write_text(studies.read_text(encoding="utf-8").replace("estimate: -15.3", "estimate: -15.2", 1))
+    # A renamed outcome changes a study's figures without breaking a number the prose quotes.
+    studies.write_text(studies.read_text(encoding="utf-8").replace(
+        "- name: Point prevalence of low back pain\n        topic: prevalence\n        measure: proportion of respondents",
+        "- name: Point prevalence of back pain\n        topic: prevalence\n        measure: proportion of respondents", 1))
     fields = sorted(p.field for p in load_base(base_copy).problems)
-    assert fields == ["fs-all-improved.id", "neason-2024-asteroid-rct.id"], fields
+    assert fields == ["fs-all-improved.id", "woolf-2002-cooper-river.id"], fields
 
 
 def test_meta_version_without_a_snapshot_is_a_problem(base_copy: Path):
@@ -210,14 +221,14 @@ def changed(base_copy: Path):
 
 def test_an_older_link_hears_about_the_changed_record_it_shows(changed):
     records, releases = changed
-    shown = [("take-home", CLAIM), ("study", "neason-2024-asteroid-rct")]
+    shown = [("take-home", CLAIM), ("study", "belavy-2017-running-discs")]  # the study is unchanged
     since = since_release("2026.11.22", "2026.11.29", releases, records, shown)
     assert since.known and since.baseline.version == "2026.11.22"
     assert [(c.kind, c.id) for c in since.changes] == [("take-home", CLAIM)]
     change = since.changes[0]
     assert change.href == f"take-homes?claim={CLAIM}"
     assert change.entries[0].change == "Certainty lowered from low to very low."
-    assert before_text(change.entries[0]).startswith("certainty was low; it used to say: “For adults")
+    assert before_text(change.entries[0]).startswith("certainty was low; it used to say: “Twelve weeks")
 
 
 def test_no_v_the_current_v_or_unchanged_records_say_nothing(changed):
@@ -239,12 +250,15 @@ def test_an_unknown_v_is_read_as_the_oldest_release(changed):
 def test_change_log_is_newest_first_and_filters_by_kind_and_record(changed):
     records, releases = changed
     log = change_log(records)
-    assert [(e.kind, e.id) for e in log] == [("take-home", CLAIM)]
-    assert change_log(records, kinds=["study"]) == []
+    # The shipped entries (2026-11-29) come before this older one (2026-11-25): newest first.
+    assert [e.date for e in log] == sorted((e.date for e in log), reverse=True) and len(log) > 1
+    assert [(e.kind, e.id) for e in log][-1] == ("take-home", CLAIM)
+    studies = change_log(records, kinds=["study"])
+    assert studies and {e.kind for e in studies} == {"study"}
     assert change_log(records, record="other") == []
-    assert change_log(records, record=CLAIM) == log
+    assert [(e.kind, e.id) for e in change_log(records, record=CLAIM)] == [("take-home", CLAIM)]
     groups = grouped_by_release(log, releases)
-    assert [(r, len(g)) for r, g in groups] == [(None, 1)], "after the last release: not yet released"
+    assert [(r, len(g)) for r, g in groups] == [(None, len(log))], "after the last release: not yet released"
 
 
 def test_differences_name_the_nested_figure_that_changed():
@@ -297,9 +311,9 @@ def test_the_first_release_adds_version_and_released_under_meta(tmp_path: Path):
     meta = directory / "meta.yaml"
     meta.write_text("".join(line for line in meta.read_text(encoding="utf-8").splitlines(keepends=True)
                             if not line.lstrip().startswith(("version:", "released:"))), encoding="utf-8")
-    outcome = release(directory, "2026.11.22", dt.date(2026, 11, 22))
+    outcome = release(directory, "2026.11.29", dt.date(2026, 11, 29))
     assert outcome.code == 0, outcome.lines + outcome.errors
     assert "the first release, nothing to compare with" in outcome.lines[0]
-    assert meta.read_text(encoding="utf-8").startswith('meta:\n  version: "2026.11.22"\n  released: 2026-11-22\n')
-    assert (directory / "releases" / "2026.11.22.json").read_text() == SHIPPED_RELEASE.read_text()
+    assert meta.read_text(encoding="utf-8").startswith('meta:\n  version: "2026.11.29"\n  released: 2026-11-29\n')
+    assert (directory / "releases" / "2026.11.29.json").read_text() == SHIPPED_RELEASE.read_text()
     assert load_base(directory).ok
