@@ -314,6 +314,8 @@ def test_the_first_release_adds_version_and_released_under_meta(tmp_path: Path):
     outcome = release(directory, "2026.11.29", dt.date(2026, 11, 29))
     assert outcome.code == 0, outcome.lines + outcome.errors
     assert "the first release, nothing to compare with" in outcome.lines[0]
-    assert meta.read_text(encoding="utf-8").startswith('meta:\n  version: "2026.11.29"\n  released: 2026-11-29\n')
+    # The schema line stays first; version and released go straight under `meta:`.
+    assert 'meta:\n  version: "2026.11.29"\n  released: 2026-11-29\n' in meta.read_text(encoding="utf-8")
+    assert meta.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema.json\nmeta:\n")
     assert (directory / "releases" / "2026.11.29.json").read_text() == SHIPPED_RELEASE.read_text()
     assert load_base(directory).ok
