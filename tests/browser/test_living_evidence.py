@@ -1,7 +1,7 @@
 """A link made before a take-home changed tells its reader what changed; the current link says nothing.
 
 Runs a second server on a test base: a copy of the shipped base (with its release snapshots) in
-which one take-home's certainty was lowered, with its history entry, and released as 2026.11.26.
+which one take-home's certainty was lowered, with its history entry, and released as 2026.11.30.
 """
 
 from __future__ import annotations
@@ -21,18 +21,17 @@ from .conftest import streamlit_server
 from .helpers import (DESKTOP, PHONE_OPTIONS, assert_no_exception, axe, describe_violations, horizontal_overflow,
                       new_context, open_view, screenshot)
 
-CLAIM = "running-may-ease-back-pain"
-OLD, NEW = "2026.11.22", "2026.11.26"
+CLAIM = "disc-water-no-overall-change"
+OLD, NEW = "2026.11.22", "2026.11.30"
 NOTICE = "Updated since your link was made"
 HISTORY = """history:
-  - date: 2026-11-25
+  - date: 2026-11-30
     change: Certainty lowered from low to very low, and the wording now says we are unsure.
-    reason: A re-check found one small trial with no replication is too little to say it may help.
+    reason: A re-check found one small trial with no replication is too little to say what running does to discs.
     old_certainty: low
     old_statement: >-
-      For adults with long-lasting back pain, a slow-building run-walk plan may ease
-      pain a little. In the one study so far, the drop was smaller than the size
-      usually counted as a real change.
+      Twelve weeks of running may not change how much water your discs hold. One small
+      study found no change overall.
 """
 
 
@@ -42,8 +41,8 @@ def _lower_certainty(directory: Path) -> None:
     start = text.index(f"  - id: {CLAIM}\n")
     end = text.index("\n  - id: ", start + 1)
     block = (text[start:end].replace("certainty: low\n", "certainty: very-low\n")
-             .replace("a slow-building run-walk plan may ease", "it is unclear whether a slow-building run-walk "
-                      "plan eases")
+             .replace("Twelve weeks of running may not change how much water your discs hold.",
+                      "It is unclear whether twelve weeks of running changes how much water your discs hold.")
              .replace(f"  - id: {CLAIM}\n", f"  - id: {CLAIM}\n" + textwrap.indent(HISTORY, "    ")))
     path.write_text(text[:start] + block + text[end:], encoding="utf-8")
 
@@ -53,7 +52,7 @@ def changed_url(tmp_path_factory) -> str:
     directory = tmp_path_factory.mktemp("changed-base") / "data"
     shutil.copytree(DEFAULT_DIR, directory)
     _lower_certainty(directory)
-    outcome = release(directory, NEW, dt.date(2026, 11, 26))
+    outcome = release(directory, NEW, dt.date(2026, 11, 30))
     assert outcome.code == 0, "\n".join(outcome.lines + outcome.errors)
     with streamlit_server(keep_log_as="streamlit-server-changed-base.log", extra_env={"EVIDENCE_DIR": str(directory)}) as server:
         yield server.url
@@ -83,7 +82,7 @@ def test_an_old_link_names_the_changed_take_home_and_what_changed(changed_page):
     notice = _notice(page)
     expect(notice).to_have_count(1)
     expect(notice).to_contain_text(f"Your link was made with version {OLD} (22 November 2026)")
-    expect(notice.get_by_role("link", name="For adults with long-lasting back pain, it is unclear")).to_have_attribute(
+    expect(notice.get_by_role("link", name="It is unclear whether twelve weeks of running")).to_have_attribute(
         "href", f"take-homes?claim={CLAIM}")
     expect(notice).to_contain_text("Certainty lowered from low to very low")
     expect(notice).to_contain_text("Before: certainty was low")
@@ -101,7 +100,7 @@ def test_the_current_v_and_no_v_show_no_notice(changed_page):
     for query in (f"&v={NEW}", ""):
         open_view(page, f"/take-homes?claim={CLAIM}{query}")
         assert_no_exception(page)
-        expect(page.get_by_text("it is unclear whether a slow-building run-walk plan eases").first).to_be_visible()
+        expect(page.get_by_text("It is unclear whether twelve weeks of running changes").first).to_be_visible()
         expect(_notice(page)).to_have_count(0)
 
 
@@ -119,15 +118,15 @@ def test_the_notice_and_whats_new_fit_a_phone(changed_page):
         screenshot(page, name)
         overflow = horizontal_overflow(page)
         assert not overflow["overflowing"], overflow
-    expect(page.get_by_role("link", name="For adults with long-lasting back pain, it is unclear")).to_be_visible()
+    expect(page.get_by_role("link", name="It is unclear whether twelve weeks of running")).to_be_visible()
 
 
 def test_whats_new_lists_the_change_under_its_release_and_links_to_the_record(changed_page):
     page = open_view(changed_page(), "/whats-new")
     assert_no_exception(page)
     expect(page.get_by_text(f"Current version: {NEW}")).to_be_visible()
-    expect(page.get_by_role("heading", name=f"Version {NEW} (26 November 2026)")).to_be_visible()
-    expect(page.get_by_role("link", name="For adults with long-lasting back pain, it is unclear")).to_have_attribute(
+    expect(page.get_by_role("heading", name=f"Version {NEW} (30 November 2026)")).to_be_visible()
+    expect(page.get_by_role("link", name="It is unclear whether twelve weeks of running")).to_have_attribute(
         "href", f"take-homes?claim={CLAIM}")
     screenshot(page, "whats-new-desktop")
     blocking = [v for v in axe(page, name="whats-new-changed") if v.get("impact") in ("serious", "critical")]

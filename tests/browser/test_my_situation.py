@@ -12,6 +12,7 @@ from pyzbar.pyzbar import decode
 from components.handout import SHEET_LABEL
 from evidence import DEFAULT_DIR, load_base
 from evidence.selections import bottom_line
+from tests.shipped import shipped_base
 
 from .helpers import (
     DESKTOP, PHONE, PHONE_OPTIONS, artifact, assert_no_exception, axe, describe_violations, horizontal_overflow,
@@ -75,9 +76,10 @@ def test_the_guide_handout_downloads_on_one_sheet(new_page):
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) <= 2
     text = _flat(" ".join(p.extract_text() for p in reader.pages))
-    assert "Your situation" in text and "Why it applies" in text and "When to stop running" in text
+    assert "Your situation" in text and "Why it applies" in text and "When to get help" in text
     codes = [d.data.decode() for p in reader.pages for image in p.images for d in decode(image.image)]
-    assert len(codes) == 1 and codes[0].endswith(FILLED), codes
+    # The QR opens exactly this guide, with the release it showed (v=, issue #12).
+    assert len(codes) == 1 and codes[0].endswith(f"{FILLED}&v={shipped_base().meta.version}"), codes
 
 
 def test_take_homes_offers_a_one_sheet_handout_of_the_bottom_line(new_page):
@@ -93,7 +95,7 @@ def test_take_homes_offers_a_one_sheet_handout_of_the_bottom_line(new_page):
     text = _flat(" ".join(p.extract_text() for p in reader.pages))
     for claim in bottom_line(evidence):
         assert _flat(claim.statement) in text
-    assert "When to stop running and see a clinician" in text
+    assert "When to get help" in text and "Get emergency care now" in text
 
 
 def test_the_accessibility_statement_is_reachable_from_the_sidebar(new_page):
