@@ -26,7 +26,7 @@ else:
     verdict_key()
 
     if chosen:  # a shared link to one claim: that claim first, the overview after it
-        st.header("The claim in your link")  # h2, so the article's h3 below skips no heading level
+        st.header("The claim this link opens")  # h2, so the article's h3 below skips no heading level
         st.button("Showing one claim: show them all", icon=":material/list:", on_click=url_state.write,
                   args=("claim", None))
         for selection in select_claims(evidence, claim=chosen):

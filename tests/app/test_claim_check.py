@@ -100,7 +100,7 @@ def test_claim_link_shows_that_claim_and_its_reason(base):
     assert _shown_claim_ids(at) == [claim.id]
     assert [h.value for h in at.subheader] == [article.title]
     # Lighthouse heading-order: an h2 comes between the page's h1 and the article's h3.
-    assert [h.value for h in at.header][0] == "The claim in your link"
+    assert [h.value for h in at.header][0] == "The claim this link opens"
     texts = _markdown(at)
     assert any(claim.reason in t for t in texts), "the claim's reason is not on the page"
     assert any(t.startswith("**Studies behind this verdict:**") and all(f"study?study={s}" in t for s in claim.studies)
