@@ -2,7 +2,10 @@
 
 Two pages, matched to the explorer's two kinds of page:
 - /bare: a title, a paragraph and one selectbox (home, take-homes, findings, study, ...);
-- /chart: one plotly chart and a table (prevalence, evidence map, claim check).
+- /chart: one plotly chart and a table (prevalence, evidence map, claim check);
+- /page: the bare page again at a path of its own. A browser opening a page below the root asks the
+  server twice where the app lives (/<page>/_stcore/health, then /_stcore/health) before it opens the
+  websocket; every explorer page but home pays that, so its browser timing is compared with this one.
 
 `python -m benchmarks.load` serves this beside app.py and reports every explorer page as a ratio
 to its matching floor page, measured in the same run.
@@ -31,4 +34,5 @@ def chart() -> None:
 
 
 st.navigation([st.Page(bare, title="Bare", url_path="bare", default=True),
-               st.Page(chart, title="Chart", url_path="chart")], position="hidden").run()
+               st.Page(chart, title="Chart", url_path="chart"),
+               st.Page(bare, title="Bare page", url_path="page")], position="hidden").run()

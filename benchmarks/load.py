@@ -222,7 +222,8 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
         for r in results:
             path = "/" if r.page == "home" else f"/{r.page}"
             url = app_url + path + (f"?{r.query}" if r.query else "")
-            floor = floor_url + ("/chart" if r.floor == "chart" else "/")
+            # Like for like: a page below the root against the floor's page below the root.
+            floor = floor_url + ("/chart" if r.floor == "chart" else "/" if r.page == "home" else "/page")
             ours, theirs = [], []
             for _ in range(visits):
                 ours.append(chromium.time_to_rendered(url))

@@ -1,7 +1,7 @@
 """The cached loader: everything on screen reads the base through `base()`.
 
-The base is read again only when a YAML file's name, size or mtime changes (`fingerprint`, cheap on
-every run). Everything derived from it (the findings index, chart figures, exports, reading levels,
+The base is read again only when a YAML file's name, size or mtime changes (`fingerprint`, taken once
+a run). Everything derived from it (the findings index, chart figures, exports, reading levels,
 handouts) is cached on `base().version`, the content hash the loader stamps on it.
 """
 
@@ -29,10 +29,22 @@ def _load(directory: str, stamp: str) -> EvidenceBase:
     return load_cached(directory)  # validated once per content of the files, kept on disk
 
 
+# A run asks for the base a dozen times (cards, links, the share panel); the files are looked at once a run.
+_THIS_RUN = "_base_this_run"
+
+
+def new_run() -> None:
+    """Called as a run starts (url_state.begin_run): the next `base()` looks at the files again."""
+    st.session_state.pop(_THIS_RUN, None)
+
+
 def base() -> EvidenceBase:
-    """The validated base."""
-    directory = base_dir()
-    return _load(str(directory), fingerprint(directory))
+    """The validated base, as the files were when this run started."""
+    found = st.session_state.get(_THIS_RUN)
+    if found is None:
+        directory = base_dir()
+        found = st.session_state[_THIS_RUN] = _load(str(directory), fingerprint(directory))
+    return found
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

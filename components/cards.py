@@ -1,10 +1,18 @@
-"""Finding cards: the plain statement first, the numbers one click away."""
+"""Finding cards: the plain statement first, the numbers one click away.
+
+A card is a handful of elements (its text in as few markdown blocks as the layout allows), and that
+text is built once per base version and citation numbering: every element is a message the browser
+has to draw, and a card's words do not change between reruns.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import streamlit as st
 
 from components import badges, change_notice
+from components.base_loader import base
 from components.citations import cite, study_href
 from components.report_problem import report_link
 from components.url_state import link
@@ -13,49 +21,77 @@ from evidence.model import Claim, Study
 from evidence.findings import Finding, format_result
 from evidence.textlinks import link_terms, terms_in
 
+Numbers = tuple[tuple[str, int], ...]  # citation numbers, hashable for the caches
+
+
+def _numbers(numbers: dict[str, int]) -> Numbers:
+    return tuple(numbers.items())
+
 
 def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
+    label, statement, notes, expert = _claim_text(evidence.version, claim.id, _numbers(numbers), heading)
     with st.container(border=True):
-        if heading:
-            st.markdown(f"**{heading}**")
-        st.markdown(f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}")
-        st.markdown(f"{claim.statement} {cite(claim.studies, numbers)}")
-        if terms := terms_in(claim.statement, evidence.glossary):
-            # The statement stays word for word; its terms link to the glossary on their own line.
-            st.caption("Words explained: " + ", ".join(f"[{t.term}]({link('glossary', term=t.id)})" for t in terms))
-        st.caption(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
+        st.markdown(label)
+        st.markdown(statement)
+        # The statement stays word for word; its terms link to the glossary on a line of their own.
+        st.caption(notes)
         with st.expander("For experts: the numbers"):
-            st.markdown(link_terms(claim.expert_summary, evidence.glossary))
-            for study_id in claim.studies:
-                if study_id in evidence.studies:
-                    _study_line(evidence.studies[study_id])
-            st.markdown(f"[Link to this take-home]({link('take-homes', claim=claim.id)})")
+            st.markdown(expert)
         report_link("take-home", claim)
     change_notice.shows("take-home", [claim.id])
 
 
-def _study_line(study: Study) -> None:
+@lru_cache(maxsize=512)
+def _claim_text(version: str, claim_id: str, numbers: Numbers, heading: str | None) -> tuple[str, str, str, str]:
+    """(heading and badges) · (the statement, word for word) · (words explained, why this certainty) · (experts)."""
+    evidence = base()
+    claim = evidence.claims[claim_id]
+    label = (f"**{heading}**\n\n" if heading else "") + \
+        f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}"
+    statement = f"{claim.statement} {cite(claim.studies, dict(numbers))}"
+    notes = []
+    if terms := terms_in(claim.statement, evidence.glossary):
+        notes.append("Words explained: " + ", ".join(f"[{t.term}]({link('glossary', term=t.id)})" for t in terms))
+    notes.append(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
+    studies = [_study_line(evidence.studies[s]) for s in claim.studies if s in evidence.studies]
+    expert = "\n\n".join([link_terms(claim.expert_summary, evidence.glossary), "\n".join(studies),
+                          f"[Link to this take-home]({link('take-homes', claim=claim.id)})"])
+    return label, statement, "  \n".join(notes), expert
+
+
+def _study_line(study: Study) -> str:
     size = f", n={study.sample_size:,}" if study.sample_size else ""
-    st.markdown(f"- [{study.short_citation}]({study_href(study.id)}): {study.design.label.lower()}{size}")
+    return f"- [{study.short_citation}]({study_href(study.id)}): {study.design.label.lower()}{size}"
 
 
 def result_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
-    study_id, index = finding.id.rsplit(":", 1)
+    summary, expert = _result_text(evidence.version, finding.id, finding.certainty, _numbers(numbers))
+    with st.container(border=True):
+        st.markdown(summary)
+        with st.expander("For experts: the study"):
+            st.markdown(expert)
+
+
+@lru_cache(maxsize=2048)
+def _result_text(version: str, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
+    """(badges, what was measured in whom, the result) · (design, size, comparator, note, caveats)."""
+    evidence = base()
+    study_id, index = finding_id.rsplit(":", 1)
     study = evidence.studies[study_id]
     outcome = study.outcomes[int(index)]
-    with st.container(border=True):
-        st.markdown(f"{badges.certainty(finding.certainty)} {badges.direction(outcome.direction)}"
-                    + (" :gray-badge[:material/science: Subgroup: hypothesis only]" if outcome.subgroup else ""))
-        st.markdown(f"**{outcome.name}** in {study.population.rstrip('.')} {cite([study_id], numbers)}")
-        st.markdown(format_result(outcome))
-        with st.expander("For experts: the study"):
-            n = outcome.n or study.sample_size
-            st.markdown(f"{study.design.label}" + (f", n={n:,}" if n else "")
-                        + (f". Compared with: {study.comparator}" if study.comparator else ""))
-            if outcome.note and outcome.estimate is not None:
-                st.markdown(outcome.note)
-            for caveat in study.caveats[:3]:
-                st.markdown(f"- {caveat}")
+    summary = "\n\n".join([
+        f"{badges.certainty(certainty)} {badges.direction(outcome.direction)}"
+        + (" :gray-badge[:material/science: Subgroup: hypothesis only]" if outcome.subgroup else ""),
+        f"**{outcome.name}** in {study.population.rstrip('.')} {cite([study_id], dict(numbers))}",
+        format_result(outcome)])
+    n = outcome.n or study.sample_size
+    expert = [f"{study.design.label}" + (f", n={n:,}" if n else "")
+              + (f". Compared with: {study.comparator}" if study.comparator else "")]
+    if outcome.note and outcome.estimate is not None:
+        expert.append(outcome.note)
+    if study.caveats:
+        expert.append("\n".join(f"- {caveat}" for caveat in study.caveats[:3]))
+    return summary, "\n\n".join(expert)
 
 
 def finding_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:

@@ -38,9 +38,8 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     url_state.begin_run("" if spec.default else spec.url_path)
     share.begin_run()
     _problems_banner()
-    theme.apply()
+    theme.apply(share.PRINT_CSS)
     presenting = present.apply_style(spec)
-    st.html(share.PRINT_CSS)
     # Above the page, filled once it has run: a link with an older v= (what on this page changed since),
     # notices about the link, the share panel.
     change_slot, notices_slot, share_slot = change_notice.begin_run(), st.empty(), st.empty()

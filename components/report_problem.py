@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.base_loader import base
-from components.url_state import current_url
+from components.url_state import page_address
 from evidence.changes import KIND_LABELS, record_href, record_title
 from evidence.model import Record
 from evidence.report import report_href
@@ -20,7 +20,7 @@ def report_link(kind: str, record: Record) -> None:
     if not meta or not meta.report_to:
         return
     # The record's own view, with this page's v (the version the reader is looking at now).
-    link = sibling_url(current_url(), record_href(kind, record.id), meta.version)
+    link = sibling_url(page_address(), record_href(kind, record.id), meta.version)
     href = report_href(meta.report_to, KIND_LABELS[kind].lower(), record.id, record_title(record), link)
     st.markdown(f":material/flag: [{LABEL}]({href})", help="Opens your email or the project's issue tracker with a "
                 "message about this record filled in. Nothing is sent until you send it.")

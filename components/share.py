@@ -11,6 +11,7 @@ The link is `url_state.current_url()`; the QR code and citation text come from e
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Iterable
 
 import streamlit as st
@@ -98,10 +99,16 @@ def shown_studies() -> list[str]:
 
 def _citation(spec: PageSpec, url: str) -> str:
     evidence = base()
-    studies = [evidence.studies[s] for s in shown_studies() if s in evidence.studies]
+    return _cited(evidence.version, spec.title, url, dt.date.today(), tuple(shown_studies()))
+
+
+# Formatting every shown study's reference is most of the panel's cost; a class opening one link pays it once.
+@lru_cache(maxsize=256)
+def _cited(version: str, title: str, url: str, accessed: dt.date, study_ids: tuple[str, ...]) -> str:
+    evidence = base()
+    studies = [evidence.studies[s] for s in study_ids if s in evidence.studies]
     meta = evidence.meta
-    return citation_text(spec.title, url, dt.date.today(), studies,
-                         site_title=meta.title if meta else SITE_TITLE,
+    return citation_text(title, url, accessed, studies, site_title=meta.title if meta else SITE_TITLE,
                          last_reviewed=meta.last_reviewed if meta else None)
 
 
@@ -110,13 +117,13 @@ def share_panel(spec: PageSpec = HOME, slot: DeltaGenerator | None = None, *, pr
     url = url_state.current_url()
     with (slot or st).container(horizontal=True, horizontal_alignment="right"):
         with st.popover(LABEL, icon=":material/share:"):
-            st.markdown("**Copy link**")
             # Markdown, not st.caption: the caption grey is below 4.5:1 on the popover's white.
-            st.markdown("This link opens exactly this view, with its filters. Use the copy button on the right.")
+            st.markdown("**Copy link**\n\nThis link opens exactly this view, with its filters. "
+                        "Use the copy button on the right.")
             st.code(url, language=None, wrap_lines=True)
             width = QR_WIDTH_PRESENTING if presenting else QR_WIDTH
             st.image(qr_png(url, width), width=width, output_format="PNG",
                      alt="QR code of the link above. Scan it with a phone camera to open this view.")
-            st.markdown("Scan with a phone camera to open this view, for example from a projected slide.")
-            st.markdown("**Cite this view**")
+            st.markdown("Scan with a phone camera to open this view, for example from a projected slide.\n\n"
+                        "**Cite this view**")
             st.code(_citation(spec, url), language=None, wrap_lines=True)

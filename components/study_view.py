@@ -82,7 +82,8 @@ def outcomes_table(study: Study) -> None:
         "Direction": o.direction.label, "Subgroup": "yes (hypothesis only)" if o.subgroup else "",
         "Note": o.note or "",
     } for o in study.outcomes])
-    st.dataframe(table, hide_index=True)
+    # A plain HTML table: screen readers read it as a table, it prints, and the browser loads no data grid.
+    st.table(table, hide_index=True)
 
 
 def cited_by(study: Study, evidence: EvidenceBase) -> None:

@@ -36,12 +36,16 @@ FOCUSABLE_SIDEBAR_JS = """
     });
   };
   fix();
-  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+  // At most once a frame: a first run delivers a hundred elements, each a DOM mutation.
+  let queued = false;
+  new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; fix(); }); }
+  }).observe(document.body, { childList: true, subtree: true });
 })();
 </script>
 """
 
 
-def apply() -> None:
-    st.html(READABLE_CSS)
-    st.html(FOCUSABLE_SIDEBAR_JS, unsafe_allow_javascript=True)
+def apply(*more_css: str) -> None:
+    """The site's stylesheets and its one script as one element (each element costs every page a message)."""
+    st.html("".join((READABLE_CSS, *more_css, FOCUSABLE_SIDEBAR_JS)), unsafe_allow_javascript=True)

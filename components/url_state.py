@@ -17,7 +17,7 @@ touches `st.query_params`):
 API in one glance:
   read   values(key) · value(key) · given(keys) · choices(key, allowed, label) · selected(key, known, label)
   write  write(key, value) · clear(keys) · seed(key, value)
-  links  link(page, **params) · carried(keys) · current_params() · current_url() · link_version()
+  links  link(page, **params) · carried(keys) · current_params() · page_address() · current_url() · link_version()
   run    begin_run(url_path) · note(message) · notices()
 """
 
@@ -27,10 +27,11 @@ from typing import Iterable, Mapping
 
 import streamlit as st
 
+from components import base_loader
 from components.base_loader import base
 from evidence.links import VERSION_KEY, link, page_url, view_url, with_version
 
-__all__ = ["begin_run", "carried", "choices", "clear", "current_params", "current_url", "given", "link",
+__all__ = ["begin_run", "carried", "choices", "clear", "current_params", "current_url", "given", "link", "page_address",
            "link_version", "note",
            "notices", "seed", "selected", "value", "values", "write"]
 
@@ -46,6 +47,7 @@ def _run() -> dict:
 def begin_run(url_path: str) -> None:
     """Start a run of the page at `url_path` ("" for home): no notices yet, no keys read."""
     st.session_state[_RUN] = {"page": url_path, "notices": [], "read": set()}
+    base_loader.new_run()
 
 
 # ---- reading ----------------------------------------------------------------------------
@@ -142,12 +144,17 @@ def current_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def page_address() -> str:
+    """The absolute address of the page being viewed, without its query string."""
+    return page_url(st.context.url, _run()["page"])
+
+
 def current_url() -> str:
     """The full link to this view: the browser's address for the page plus the query string the page settled
     on. Everything the app gives out (share panel, QR code, citation, handout) uses this link."""
     meta = base().meta  # v=<release>: a reader of an old link is told what changed (components/change_notice.py)
     params = with_version(current_params(), meta.version if meta else None)
-    return view_url(page_url(st.context.url, _run()["page"]), params)
+    return view_url(page_address(), params)
 
 
 def link_version() -> str | None:

@@ -36,7 +36,7 @@ def test_glossary_term_deep_link_shows_one_term():
 
 def test_methods_reports_a_reading_level_for_every_take_home():
     at = open_view("methods")
-    tables = [df.value for df in at.dataframe]
+    tables = [table.value for table in at.table]
     readings = next(t for t in tables if "US grade" in t.columns)
     assert len(readings) == len(base().claims)
     assert (readings["US grade"] <= 8).all()
