@@ -13,7 +13,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from components import change_notice, present, share, theme, url_state
+from components import change_notice, embed, present, share, theme, url_state
 from components.base_loader import base
 from components.site import PageSpec
 
@@ -44,7 +44,11 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     # Above the page, filled once it has run: a link with an older v= (what on this page changed since),
     # notices about the link, the share panel.
     change_slot, notices_slot, share_slot = change_notice.begin_run(), st.empty(), st.empty()
+    # Inside another site's <iframe> (?embed=true): a way out to the full explorer, above the page.
+    explorer_slot = st.empty() if url_state.embedded() else None
     yield
+    if explorer_slot is not None:
+        embed.explorer_link(explorer_slot)
     change_notice.draw(change_slot)
     share.share_panel(spec, share_slot, presenting=presenting)
     if notices := url_state.notices():
