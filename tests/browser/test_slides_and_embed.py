@@ -32,7 +32,8 @@ from evidence.deck import takehome_url
 from evidence.selections import take_homes
 from tests.shipped import shipped_base
 
-from .helpers import artifact, assert_no_exception, open_view, rerun, screenshot
+from .helpers import (AXE_JS, AXE_TAGS, artifact, assert_no_exception, describe_violations, open_view, rerun,
+                      screenshot, wait_idle)
 
 PROJECTOR = {"width": 1920, "height": 1080}
 SLIDE_QR = "QR code of this slide's link"
@@ -64,6 +65,20 @@ def _slide_qr(page, name: str) -> tuple[str, float]:
     return found[0].data.decode("utf-8"), box["height"]
 
 
+def _assert_axe_clean_main(page) -> None:
+    """No serious or critical WCAG 2.2 AA finding in the page's own content (the sidebar is test_pages')."""
+    wait_idle(page)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=15_000)
+    page.wait_for_timeout(400)  # Streamlit's fade-in transition
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        "(tags) => axe.run(document.querySelector('[data-testid=\"stMain\"]'),"
+        " {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", AXE_TAGS)
+    blocking = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    assert not blocking, f"{page.url}:\n{describe_violations(blocking)}"
+
+
 def _shared_link(page) -> str:
     page.get_by_role("button", name=SHARE_LABEL).click()
     body = page.get_by_test_id("stPopoverBody")
@@ -93,6 +108,7 @@ def test_every_projected_slide_shows_its_own_scannable_qr_code(new_page, server_
         query = _query(link)
         assert query["slide"] == [str(slide)] and query["present"] == ["1"] and query["topic"] == ["pain"]
         assert link == _shared_link(page), "the slide's QR code and the share panel give different links"
+    _assert_axe_clean_main(page)
 
 
 def test_the_slides_download_as_a_16_9_deck_of_the_presented_take_homes(new_page, server_url, tmp_path):
@@ -183,3 +199,12 @@ def test_a_course_page_embeds_a_slide_with_the_share_panels_snippet(new_page, se
     assert _query(address)["embed"] == ["true"] and _query(address)["slide"] == ["3"], address
     assert "embed" not in _query(way_out.get_attribute("href"))
     expect(frame.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_an_embedded_view_is_accessible_and_its_way_out_is_named(new_page):
+    page = open_view(new_page(), "/findings?topic=pain&embed=true")
+    assert_no_exception(page)
+    way_out = page.get_by_role("link", name=f"{LINK_TEXT} (opens in a new tab)")
+    expect(way_out).to_be_visible()
+    assert _query(way_out.get_attribute("href")) == {"topic": ["pain"], "v": [shipped_base().meta.version]}
+    _assert_axe_clean_main(page)
