@@ -32,8 +32,8 @@ from evidence.deck import takehome_url
 from evidence.selections import take_homes
 from tests.shipped import shipped_base
 
-from .helpers import (AXE_JS, AXE_TAGS, artifact, assert_no_exception, describe_violations, open_view, rerun,
-                      screenshot, wait_idle)
+from .helpers import (artifact, assert_no_exception, describe_violations, main_axe_blocking, open_view, rerun,
+                      screenshot)
 
 PROJECTOR = {"width": 1920, "height": 1080}
 SLIDE_QR = "QR code of this slide's link"
@@ -66,16 +66,7 @@ def _slide_qr(page, name: str) -> tuple[str, float]:
 
 
 def _assert_axe_clean_main(page) -> None:
-    """No serious or critical WCAG 2.2 AA finding in the page's own content (the sidebar is test_pages')."""
-    wait_idle(page)
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=15_000)
-    page.wait_for_timeout(400)  # Streamlit's fade-in transition
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    violations = page.evaluate(
-        "(tags) => axe.run(document.querySelector('[data-testid=\"stMain\"]'),"
-        " {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", AXE_TAGS)
-    blocking = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    blocking = main_axe_blocking(page)
     assert not blocking, f"{page.url}:\n{describe_violations(blocking)}"
 
 
