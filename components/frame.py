@@ -1,5 +1,6 @@
 """What every page shares, around the page: the data-problem banner, the disclaimer, the stylesheets,
-then (once the page has run) the notices about the link and the share panel, both shown above the page.
+then (once the page has run) the notices about the link and the share panel, both shown above the page;
+in a view embedded in another site (?embed=true), also a link to the same view in the explorer.
 
 A run flows app.py → `page_frame(spec)` (this) → the page script → back here: the share panel is
 drawn once, after the page, so it shares the query string the page settled on (filters written
@@ -13,7 +14,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from components import change_notice, present, share, theme, url_state
+from components import change_notice, embed, present, share, theme, url_state
 from components.base_loader import base
 from components.site import PageSpec
 
@@ -43,7 +44,11 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     # Above the page, filled once it has run: a link with an older v= (what on this page changed since),
     # notices about the link, the share panel.
     change_slot, notices_slot, share_slot = change_notice.begin_run(), st.empty(), st.empty()
+    # Inside another site's <iframe> (?embed=true): a way out to the full explorer, above the page.
+    explorer_slot = st.empty() if url_state.embedded() else None
     yield
+    if explorer_slot is not None:
+        embed.explorer_link(explorer_slot)
     change_notice.draw(change_slot)
     share.share_panel(spec, share_slot, presenting=presenting)
     if notices := url_state.notices():

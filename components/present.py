@@ -5,6 +5,9 @@ A page builds a list of `Slide`s (a title, a function that draws the body, a cit
 draws the share panel after it). The current slide lives in the URL (&slide=3), so an educator
 can share or bookmark the exact slide. Leaving keeps every other parameter. Only pages whose
 PageSpec lists "present" have a deck.
+
+Every slide carries a QR code of its own link in its top-right corner, large enough to scan from the
+back of a classroom, so nobody has to open the share panel on each slide.
 """
 
 from __future__ import annotations
@@ -16,18 +19,20 @@ import streamlit as st
 
 from components import url_state
 from components.site import PageSpec
+from evidence.share import qr_png
 
 # Sidebar hidden, type large enough for the back of a room (28 px body), no widget chrome.
 PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 1400px; padding-top: 1.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 1800px; padding-top: 1.5rem; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 28px !important;
   line-height: 1.45 !important; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 52px !important; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 40px !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p { font-size: 22px !important; }
+[data-testid="stMainBlockContainer"] .st-key-slide_qr p { font-size: 22px !important; line-height: 1.3 !important; }
 </style>
 """
 
@@ -37,6 +42,12 @@ class Slide:
     title: str
     draw: Callable[[], None]
     citation: str  # shown on every slide, so a photo of any slide carries its source
+
+
+# At least 1/6 of a 1920x1080 slide's height (180 CSS px): readable by a phone from the back row.
+SLIDE_QR_PX = 220
+SLIDE_QR_TEXT = "Scan to open this on your phone"
+SLIDE_QR_ALT = "QR code of this slide's link: scan it with a phone camera to open this slide."
 
 
 def active() -> bool:
@@ -86,9 +97,13 @@ def deck(slides: list[Slide]) -> None:
         return
     number = current_slide(len(slides))
     slide = slides[number - 1]
-    st.title(slide.title)
-    slide.draw()
-    st.caption(f"Source: {slide.citation}")
+    body, corner = st.columns([4, 1], gap="large")
+    with body:
+        st.title(slide.title)
+        slide.draw()
+        st.caption(f"Source: {slide.citation}")
+    with corner:
+        _slide_qr()
     left, middle, right, end = st.columns([1, 1, 1, 1])
     left.button("Previous", icon=":material/chevron_left:", disabled=number <= 1, on_click=_go, args=(number - 1,),
                 key="slide_prev")
@@ -96,3 +111,13 @@ def deck(slides: list[Slide]) -> None:
     right.button("Next", icon=":material/chevron_right:", disabled=number >= len(slides), on_click=_go,
                  args=(number + 1,), key="slide_next")
     end.button("Leave presentation", icon=":material/close:", on_click=_leave, key="present_leave")
+
+
+def _slide_qr() -> None:
+    """The QR code of this slide's exact link (slide=N and every other parameter), with what it is for.
+    Drawn after the slide, so the link is the one the slide settled on (a stale slide number dropped)."""
+    with st.container(key="slide_qr"):
+        # Natural size: whole pixels per module, so a projector's scaling does not blur the modules.
+        st.image(qr_png(url_state.current_url(), SLIDE_QR_PX), width="content", output_format="PNG",
+                 alt=SLIDE_QR_ALT)
+        st.markdown(SLIDE_QR_TEXT)

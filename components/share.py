@@ -17,7 +17,7 @@ from typing import Iterable
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components import url_state
+from components import embed, url_state
 from components.base_loader import base
 from components.site import HOME, PageSpec
 from evidence.share import SITE_TITLE, citation_text, qr_png
@@ -127,3 +127,4 @@ def share_panel(spec: PageSpec = HOME, slot: DeltaGenerator | None = None, *, pr
             st.markdown("Scan with a phone camera to open this view, for example from a projected slide.\n\n"
                         "**Cite this view**")
             st.code(_citation(spec, url), language=None, wrap_lines=True)
+            embed.snippet_section(spec, url)

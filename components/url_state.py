@@ -17,7 +17,8 @@ touches `st.query_params`):
 API in one glance:
   read   values(key) · value(key) · given(keys) · choices(key, allowed, label) · selected(key, known, label)
   write  write(key, value) · clear(keys) · seed(key, value)
-  links  link(page, **params) · carried(keys) · current_params() · page_address() · current_url() · link_version()
+  links  link(page, **params) · carried(keys) · current_params() · page_address() · current_url() · app_url()
+  frame  link_version() · embedded()   (global flags the frame reads on every page, not a page's parameters)
   run    begin_run(url_path) · note(message) · notices()
 """
 
@@ -29,10 +30,10 @@ import streamlit as st
 
 from components import base_loader
 from components.base_loader import base
-from evidence.links import VERSION_KEY, link, page_url, view_url, with_version
+from evidence.links import VERSION_KEY, app_root, link, page_url, view_url, with_version
 
-__all__ = ["begin_run", "carried", "choices", "clear", "current_params", "current_url", "given", "link", "page_address",
-           "link_version", "note",
+__all__ = ["app_url", "begin_run", "carried", "choices", "clear", "current_params", "current_url", "embedded",
+           "given", "link", "link_version", "note", "page_address",
            "notices", "seed", "selected", "value", "values", "write"]
 
 # What this run learned about the URL: its page, its notices, and the keys it read (which
@@ -157,6 +158,17 @@ def current_url() -> str:
     return view_url(page_address(), params)
 
 
+def app_url() -> str:
+    """The app's address as this visitor reaches it (origin and base path): what an offline deck links back to."""
+    return app_root(page_address())
+
+
 def link_version() -> str | None:
     """The release the visitor's link was made with (?v=), read by the frame on every page, not by a page."""
     return st.query_params.get(VERSION_KEY)
+
+
+def embedded() -> bool:
+    """Is this view shown inside another site's <iframe> (?embed=true)? Streamlit keeps `embed` out of
+    st.query_params (and in the address bar when the query string is rewritten); st.context reports it."""
+    return bool(st.context.is_embedded)

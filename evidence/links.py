@@ -59,6 +59,13 @@ def page_url(browser_url: str | None, url_path: str = "") -> str:
     return urlunsplit((scheme, netloc, path or "/", "", ""))
 
 
+def app_root(page: str) -> str:
+    """The app's own address (origin and any base path, ending in '/') from the address of one of its pages
+    (`page_url`): what an offline deck's QR codes open, so they reach the server the visitor used."""
+    scheme, netloc, path, _, _ = urlsplit(page)
+    return urlunsplit((scheme, netloc, path[: path.rfind("/") + 1] or "/", "", ""))
+
+
 def view_url(address: str, params: Params) -> str:
     """`address` (from `page_url`) with `params` as its query string: the link a view gives out."""
     scheme, netloc, path, _, _ = urlsplit(address)
@@ -81,7 +88,18 @@ def with_version(params: Params, version: str | None) -> dict[str, Value]:
 
 def sibling_url(page: str, target: str, version: str | None = None) -> str:
     """The absolute address of `target` ('take-homes?claim=x'), a page beside `page`, with v=`version`."""
-    scheme, netloc, path, _, _ = urlsplit(page)
     target_path, _, query = target.partition("?")
     params = with_version({k: [v] for k, v in parse_qsl(query)}, version)
-    return urlunsplit((scheme, netloc, path[: path.rfind("/") + 1] + target_path, query_string(params), ""))
+    return view_url(app_root(page) + target_path, params)
+
+
+# ---- embedding ---------------------------------------------------------------------------
+
+# Streamlit's own flag: ?embed=true hides its header and toolbar. It never shows in st.query_params
+# (Streamlit keeps it out, and keeps it in the address bar when the app rewrites the query string).
+EMBED_KEY = "embed"
+
+
+def embed_url(url: str) -> str:
+    """A view's link (from `current_url`) as the address of an <iframe> on someone else's page."""
+    return with_query(url, {EMBED_KEY: "true"})

@@ -6,6 +6,7 @@ from components import filters, present, url_state
 from components.base_loader import base
 from components.cards import claim_card
 from components.citations import reference_list
+from components.deck_download import deck_button
 from components.handout import handout_buttons
 from components.takehome_slides import takehome_slides
 from evidence.facets import TOPIC
@@ -21,6 +22,7 @@ numbers = numbered_references(c.studies for c in claims)
 
 if presenting:
     present.deck(takehome_slides(claims, evidence, numbers))
+    deck_button(claims)
 else:
     st.title("Take-homes")
     st.markdown("What the studies in this base add up to, in plain words. The wording follows the certainty: "

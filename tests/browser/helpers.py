@@ -166,6 +166,21 @@ def axe(page, name: str | None = None) -> list[dict[str, Any]]:
     return violations
 
 
+def main_axe_blocking(page) -> list[dict[str, Any]]:
+    """axe's serious and critical findings in the page's own content (the main area; the shared sidebar is
+    test_pages'), measured once the page has settled."""
+    wait_idle(page)
+    # Elements of a run still in progress are drawn faded (data-stale); measure contrast on the settled page.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=15_000)
+    page.wait_for_timeout(400)  # Streamlit's fade-in transition
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        "(tags) => axe.run(document.querySelector('[data-testid=\"stMain\"]'),"
+        " {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", AXE_TAGS)
+    return [v for v in violations if v.get("impact") in ("serious", "critical")]
+
+
 def describe_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for v in violations:

@@ -11,8 +11,8 @@ from evidence.model import Verdict
 from evidence.evidence_map import evidence_map
 from tests.shipped import shipped_base
 
-from .helpers import (AXE_JS, AXE_TAGS, DESKTOP, PHONE, assert_no_exception, describe_violations, horizontal_overflow,
-                      open_view, rerun, screenshot, wait_idle)
+from .helpers import (DESKTOP, PHONE, assert_no_exception, describe_violations, horizontal_overflow,
+                      main_axe_blocking, open_view, rerun, screenshot)
 
 BASE = shipped_base()
 CELLS = evidence_map(BASE)
@@ -128,16 +128,7 @@ def test_deep_links_have_no_serious_axe_violations_in_the_page_body(new_page, pa
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
     if "evidence-map" in path:
         expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first).to_be_visible(timeout=30_000)
-    # Elements of a run still in progress are drawn faded (data-stale); measure contrast on the settled page.
-    wait_idle(page)
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=15_000)
-    page.wait_for_timeout(400)  # Streamlit's fade-in transition
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    violations = page.evaluate(
-        "(tags) => axe.run(document.querySelector('[data-testid=\"stMain\"]'),"
-        " {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", AXE_TAGS)
-    blocking = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    blocking = main_axe_blocking(page)
     details = "\n".join(f"{n.get('html', '')[:160]}\n{n.get('failureSummary')}"
                         for v in blocking for n in v["nodes"][:4])
     assert not blocking, f"{path}:\n{describe_violations(blocking)}\n{details}"
