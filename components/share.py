@@ -24,6 +24,7 @@ from evidence.share import SITE_TITLE, citation_text, qr_png
 
 _STUDIES = "_share_studies"
 LABEL = "Share this view"
+OPEN_KEY = "share_panel_open"  # the popover's open state: Streamlit reruns when it is opened or closed
 QR_WIDTH = 320  # CSS pixels; about 45 cm wide on a 2 m projected screen
 QR_WIDTH_PRESENTING = 440
 
@@ -113,18 +114,25 @@ def _cited(version: str, title: str, url: str, accessed: dt.date, study_ids: tup
 
 
 def share_panel(spec: PageSpec = HOME, slot: DeltaGenerator | None = None, *, presenting: bool = False) -> None:
-    """The 'Share this view' popover: link, QR code, citation. Drawn into `slot` (replacing it) if given."""
-    url = url_state.current_url()
+    """The 'Share this view' popover: link, QR code, citation. Drawn into `slot` (replacing it) if given.
+
+    Its body is built only while it is open: most visits never open it, and a closed body would still
+    cost every run a QR image, a formatted citation and half a dozen elements for the browser to draw.
+    """
     with (slot or st).container(horizontal=True, horizontal_alignment="right"):
-        with st.popover(LABEL, icon=":material/share:"):
-            # Markdown, not st.caption: the caption grey is below 4.5:1 on the popover's white.
-            st.markdown("**Copy link**\n\nThis link opens exactly this view, with its filters. "
-                        "Use the copy button on the right.")
-            st.code(url, language=None, wrap_lines=True)
-            width = QR_WIDTH_PRESENTING if presenting else QR_WIDTH
-            st.image(qr_png(url, width), width=width, output_format="PNG",
-                     alt="QR code of the link above. Scan it with a phone camera to open this view.")
-            st.markdown("Scan with a phone camera to open this view, for example from a projected slide.\n\n"
-                        "**Cite this view**")
-            st.code(_citation(spec, url), language=None, wrap_lines=True)
-            embed.snippet_section(spec, url)
+        panel = st.popover(LABEL, icon=":material/share:", key=OPEN_KEY, on_change="rerun")
+    if not panel.open:
+        return
+    url = url_state.current_url()
+    with panel:
+        # Markdown, not st.caption: the caption grey is below 4.5:1 on the popover's white.
+        st.markdown("**Copy link**\n\nThis link opens exactly this view, with its filters. "
+                    "Use the copy button on the right.")
+        st.code(url, language=None, wrap_lines=True)
+        width = QR_WIDTH_PRESENTING if presenting else QR_WIDTH
+        st.image(qr_png(url, width), width=width, output_format="PNG",
+                 alt="QR code of the link above. Scan it with a phone camera to open this view.")
+        st.markdown("Scan with a phone camera to open this view, for example from a projected slide.\n\n"
+                    "**Cite this view**")
+        st.code(_citation(spec, url), language=None, wrap_lines=True)
+        embed.snippet_section(spec, url)

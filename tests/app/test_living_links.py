@@ -15,11 +15,10 @@ from streamlit.testing.v1 import AppTest
 
 from components.handout import LABEL as HANDOUT
 from components.report_problem import LABEL as REPORT
-from components.share import LABEL
 from evidence import load_base
 from evidence.changes import KIND_LABELS
 
-from .apptest_helpers import open_view
+from .apptest_helpers import open_view, share_panel
 
 CURRENT = load_base().meta.version
 MANAGERS: list = []  # the media file manager of each run below, so its files can be read back
@@ -30,7 +29,7 @@ def _version(url: str) -> list[str]:
 
 
 def _panel(at: AppTest):
-    return next(p for p in at.get("popover") if p.proto.popover.label == LABEL)
+    return share_panel(at)
 
 
 def test_the_shared_link_and_its_citation_carry_the_current_version():
@@ -67,8 +66,8 @@ def test_the_qr_code_and_the_handout_open_the_link_with_the_current_version():
     at = AppTest.from_function(_share_and_handout, default_timeout=60)
     at.run()
     assert not at.exception
+    link = _panel(at).code[0].value  # opens the panel (one more run), so the media manager is read after it
     manager = MANAGERS[-1]
-    link = _panel(at).code[0].value
     assert _version(link) == [CURRENT]
 
     image_id = urlsplit(_panel(at).image[0].proto.imgs[0].url).path.rsplit("/", 1)[1].split(".")[0]

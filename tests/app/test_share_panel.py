@@ -7,18 +7,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.share import LABEL
 from components.site import PAGES
 from evidence import load_base
 from evidence.links import DEFAULT_ORIGIN
 
-from .apptest_helpers import APP, open_view
+from .apptest_helpers import APP, open_view, share_panel
 
 
 def _panel(at: AppTest):
-    panels = [p for p in at.get("popover") if p.proto.popover.label == LABEL]
-    assert len(panels) == 1, f"expected one '{LABEL}' panel, found {len(panels)}"
-    return panels[0]
+    return share_panel(at)
 
 
 def _link(at: AppTest) -> str:

@@ -16,19 +16,18 @@ from components.deck_download import deck_bytes
 from components.embed import HEIGHT
 from components.embed import LABEL as EMBED_LABEL
 from components.present import SLIDE_QR_TEXT
-from components.share import LABEL as SHARE_LABEL
 from components.site import PAGES
 from evidence.links import DEFAULT_ORIGIN
 from evidence.selections import take_homes
 from tests.shipped import shipped_base
 
-from .apptest_helpers import open_view
+from .apptest_helpers import open_view, share_panel
 
 PRESENTING = [p for p in PAGES if "present" in p.keys]
 
 
 def _panel(at: AppTest):
-    return next(p for p in at.get("popover") if p.proto.popover.label == SHARE_LABEL)
+    return share_panel(at)
 
 
 def _slide_qr(at: AppTest):
