@@ -18,9 +18,8 @@ st.markdown("Most back pain in runners is not a sign of damage, and it often set
 for group in groups:
     st.header(f"{URGENCY_ICON[group.urgency]} {group.urgency.label}", anchor=group.id)
     st.markdown(group.action)
-    for sign in group.signs:
-        with st.container(border=True):
-            st.markdown(f"**{sign.sign}**  \n{sign.detail}")
+    with st.container(border=True):  # one box per group, its signs a list: fewer elements to draw
+        st.markdown("\n".join(f"- **{sign.sign}**  \n  {sign.detail}" for sign in group.signs))
     with st.expander("What the guideline says about these signs"):
         st.markdown(group.guideline_action)
         st.markdown("\n".join(f"- **{s.sign}:** {s.guideline_says} ({s.where})" for s in group.signs))

@@ -24,8 +24,9 @@ studies = filter_studies(evidence, topics, populations, designs, span[0], span[1
 
 st.markdown(f"**{len(studies)} of {len(evidence.studies)} studies**")
 export_buttons(studies, evidence)
-for number, study in enumerate(studies, start=1):
-    st.markdown(f"{number}. {reference_line(study)}  \n"
-                f":gray-badge[{study.design.label}] [Study page]({study_href(study.id)})")
+# One numbered list, not one element per study: the browser draws one block however long the list.
+st.markdown("\n".join(f"{number}. {reference_line(study)}  \n"
+                      f"   :gray-badge[{study.design.label}] [Study page]({study_href(study.id)})"
+                      for number, study in enumerate(studies, start=1)))
 if not evidence.studies:
     st.info("There are no studies in the base yet.", icon=":material/search_off:")
