@@ -57,8 +57,9 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
                       margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white", font=dict(size=13, color=INK),
                       dragmode=False, uniformtext=dict(minsize=11, mode="hide"),
                       legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal", title_text=""))
+    # automargin: the axis title gets room of its own below the tick labels (a downloaded PNG showed them overlap).
     fig.update_xaxes(title_text="Number of claims checked", gridcolor=GRID, dtick=2, tickfont=dict(color=INK),
-                     title_font=dict(color=INK))
+                     title_font=dict(color=INK), automargin=True)
     fig.update_yaxes(autorange="reversed", showticklabels=False)
     return fig
 
