@@ -110,9 +110,11 @@ _VERIFIED_ICON = {Verification.CONFIRMED: ":material/verified:", Verification.AS
 
 
 def study_line(study: Study) -> str:
-    """'[Belavý 2017](study?study=…): title. Cross-sectional study · 2017 · 331 participants · ✓ Confirmed …'"""
+    """'[Belavý 2017: title](study?study=…)', then 'Cross-sectional study · 2017 · 331 participants · ✓ Confirmed …'"""
     people = f"{study.sample_size:,} participants" if study.sample_size else "participants not reported"
-    return (f"[{study.short_citation}]({study_href(study.id)}): {study.title}  \n"
+    # The whole first line is the link: two studies can share a short citation ("Hoegh 2023").
+    title = study.title.replace("[", "\\[").replace("]", "\\]")
+    return (f"[{study.short_citation}: {title}]({study_href(study.id)})  \n"
             f"{study.design.label} · {study.year} · {people} · {_VERIFIED_ICON[study.verified]} {study.verified.label}")
 
 

@@ -11,7 +11,7 @@ from evidence.selections import STUDY_ORDERS, studies_in_order
 from tests.app.apptest_helpers import open_view
 from tests.shipped import shipped_base
 
-STUDY_LINK = re.compile(r"^- \[([^\]]+)\]\(study\?study=([a-z0-9-]+)\)", re.M)
+STUDY_LINK = re.compile(r"^- \[(.+)\]\(study\?study=([a-z0-9-]+)\)", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,7 @@ def test_study_page_without_a_study_lists_every_study_newest_first(base):
     text = next(m.value for m in at.markdown if STUDY_LINK.search(m.value))
     for study in base.studies.values():  # design, year, n and verification, in words
         line = text[text.index(f"(study?study={study.id})"):].split("\n- ")[0]
+        assert f"[{study.short_citation}: " in text, study.id
         assert study.design.label in line and str(study.year) in line and study.verified.label in line, study.id
         people = f"{study.sample_size:,} participants" if study.sample_size else "participants not reported"
         assert people in line, study.id
