@@ -47,16 +47,18 @@ def cached_table(evidence: EvidenceBase, key: tuple[Hashable, ...], build: Calla
     return _cached(evidence.version, ("table", *key), build)
 
 
-def release_line(evidence: EvidenceBase, what: str) -> str:
+def release_line(evidence: EvidenceBase, what: str, link: str) -> str:
     """'Evidence map of outcomes by group. Running and your lower back — evidence explorer, release 2026.11.30,
-    last reviewed 22 Nov 2026: <link to this view>': the line each downloaded image carries under its caption."""
+    last reviewed 22 Nov 2026: <link>': the line each downloaded image carries under its caption."""
     meta = evidence.meta
     release = f", release {meta.version}" if meta and meta.version else ""
     reviewed = f", last reviewed {meta.last_reviewed:%-d %b %Y}" if meta else ""
-    return f"{what}. {SITE_TITLE}{release}{reviewed}: {url_state.current_url()}"
+    return f"{what}. {SITE_TITLE}{release}{reviewed}: {link}"
 
 
 def downloads(evidence: EvidenceBase, figure: go.Figure, name: str, what: str, caption: str,
               table: pd.DataFrame | Callable[[], pd.DataFrame]) -> None:
-    """PNG, SVG and CSV buttons for a chart: the image carries `caption` and the release line for `what`."""
-    chart_downloads(figure, name, caption, table, site=release_line(evidence, what), href=url_state.current_url())
+    """PNG, SVG and CSV buttons for a chart: the image carries `caption`, then the release line for `what` with the
+    link to this view (the same link the share panel gives out)."""
+    link = url_state.current_url()
+    chart_downloads(figure, name, caption, table, site=release_line(evidence, what, link), href=link)
