@@ -148,13 +148,15 @@ def article_section(selection: ArticleSelection, evidence: EvidenceBase, *, high
 
 # ---- the page's start: one block per article --------------------------------------------
 
-ALL_CLAIMS = "all"  # ?view=all lists every checked claim instead of the articles' summary
+# ?claims=all lists every checked claim instead of the articles' summary. Not `view`: the sidebar carries a
+# parameter to every page that reads it, and How common's ?view=chart|icons would then meet a value it does not know.
+LIST_KEY, ALL_CLAIMS = "claims", "all"
 
 
 def show_all_claims() -> None:
     """From one shared claim to the full list (a callback: the URL changes before the rerun)."""
     url_state.write("claim", None)
-    url_state.write("view", ALL_CLAIMS)
+    url_state.write(LIST_KEY, ALL_CLAIMS)
 
 
 def article_summary(article: SourceArticle) -> None:
@@ -169,7 +171,7 @@ def article_summary(article: SourceArticle) -> None:
 
 def all_claims_link(evidence: EvidenceBase) -> None:
     st.markdown(f":material/list: **[See all {len(evidence.article_claims)} checked claims, with filters]"
-                f"({link('claim-check', view=ALL_CLAIMS)})**")
+                f"({link('claim-check', {LIST_KEY: ALL_CLAIMS})})**")
 
 
 # ---- slides ----------------------------------------------------------------------------

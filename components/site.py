@@ -43,7 +43,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/evidence_map.py", "Evidence map", ":material/grid_on:", "evidence-map", "Explore",
              keys=("size", "cell", "present", "slide")),
     PageSpec("pages/claim_check.py", "Claim check", ":material/fact_check:", "claim-check", "Explore",
-             keys=("article", "verdict", "claim", "view", "present", "slide")),
+             keys=("article", "verdict", "claim", "claims", "present", "slide")),
     PageSpec("pages/study_detail.py", "Study", ":material/article:", "study", "Reference", keys=("study", "order")),
     PageSpec("pages/reference_list.py", "References", ":material/menu_book:", "references", "Reference",
              keys=tuple(f.key for f in REFERENCE_FACETS)),

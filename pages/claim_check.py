@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import filters, present, url_state
 from components.base_loader import base
-from components.claim_check import (ALL_CLAIMS, all_claims_link, article_section, article_summary, claim_slides,
+from components.claim_check import (ALL_CLAIMS, LIST_KEY, all_claims_link, article_section, article_summary, claim_slides,
                                     show_all_claims, verdict_chart, verdict_key)
 from evidence.facets import MULTI, Facet
 from evidence.verdicts import (VERDICT_ORDER, count_line, counts_by_article, newest_first, select_claims,
@@ -14,8 +14,8 @@ evidence = base()
 ARTICLE = Facet("article", "Article", MULTI, {a.id: a.title for a in evidence.sources.values()})
 VERDICT = Facet("verdict", "Verdict", MULTI, {v.value: v.label for v in VERDICT_ORDER})
 
-# A bare link opens on the articles' summary; ?view=all, a claim, an article or a verdict opens the claims as before.
-listing = url_state.value("view") == ALL_CLAIMS or url_state.given((ARTICLE.key, VERDICT.key, "claim"))
+# A bare link opens on the articles' summary; ?claims=all, a claim, an article or a verdict opens the claims as before.
+listing = url_state.value(LIST_KEY) == ALL_CLAIMS or url_state.given((ARTICLE.key, VERDICT.key, "claim"))
 chosen = url_state.selected("claim", evidence.article_claims, "checked claim")
 if present.active():
     articles = url_state.choices(ARTICLE.key, ARTICLE.options, "article")
@@ -53,7 +53,7 @@ else:
         with st.container(border=True):
             left, right = st.columns(2)
             articles, verdicts = filters.multi(ARTICLE, left), filters.multi(VERDICT, right)
-        url_state.write("view", None if articles or verdicts else ALL_CLAIMS)  # cleared filters stay on the list
+        url_state.write(LIST_KEY, None if articles or verdicts else ALL_CLAIMS)  # cleared filters stay on the list
         selections = select_claims(evidence, articles, verdicts)
         st.markdown(f"Showing **{sum(len(s.claims) for s in selections)}** of {len(evidence.article_claims)} "
                     "claims.")

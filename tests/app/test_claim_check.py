@@ -36,7 +36,7 @@ def _no_exception(at) -> None:
 
 def test_page_runs_and_shows_every_claim(base):
     """The full list is one parameter away (a bare link opens on the articles' summary, see below)."""
-    at = open_view("claim-check", view="all")
+    at = open_view("claim-check", claims="all")
     _no_exception(at)
     assert at.title[0].value == "Claim check"
     assert sorted(_shown_claim_ids(at)) == sorted(base.article_claims)
@@ -140,7 +140,7 @@ def test_two_verdicts_as_repeated_keys(base):
 
 
 def test_changing_the_filter_writes_the_url(base):
-    at = open_view("claim-check", view="all")
+    at = open_view("claim-check", claims="all")
     at.multiselect(key="verdict").set_value(["contradicted", "overstated"]).run()
     assert at.query_params["verdict"] == ["contradicted", "overstated"]  # slugs, as repeated keys
     wanted = {Verdict.CONTRADICTED, Verdict.OVERSTATED}
@@ -181,7 +181,7 @@ def test_a_bare_link_opens_on_one_summary_per_article_newest_first(base):
             n = sum(c.verdict is v for c in article.claims)
             assert (f"{n} {v.label.lower()}" in parts.split(", ")) == bool(n), (article.id, v)
         assert f"(claim-check?article={article.id})" in block
-    assert any(f"(claim-check?view=all)" in t and f"all {len(base.article_claims)} checked claims" in t
+    assert any(f"(claim-check?claims=all)" in t and f"all {len(base.article_claims)} checked claims" in t
                for t in _markdown(at))
 
 
@@ -189,7 +189,7 @@ def test_the_full_list_link_keeps_the_list_when_filters_are_cleared(base):
     at = open_view("claim-check", verdict="overstated")
     assert _summaries(at) == []
     at.multiselect(key="verdict").set_value([]).run()
-    assert at.query_params["view"] == "all", "clearing the filters must not jump back to the summary"
+    assert at.query_params["claims"] == "all", "clearing the filters must not jump back to the summary"
     assert len(_shown_claim_ids(at)) == len(base.article_claims)
 
 
@@ -198,5 +198,5 @@ def test_show_them_all_from_one_claim_opens_the_full_list(base):
     at = open_view("claim-check", claim=claim)
     assert _summaries(at) == [] and _shown_claim_ids(at) == [claim]
     at.button[0].click().run()
-    assert "claim" not in at.query_params and at.query_params["view"] == "all"
+    assert "claim" not in at.query_params and at.query_params["claims"] == "all"
     assert len(_shown_claim_ids(at)) == len(base.article_claims)

@@ -80,7 +80,7 @@ def _files(at) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("path, params, charts", [
     ("evidence-map", {}, ["evidence-map", "evidence-timeline"]),
     ("claim-check", {}, ["claim-check-verdicts-by-article"]),
-    ("claim-check", {"view": "all"}, ["claim-check-verdicts-by-article"]),
+    ("claim-check", {"claims": "all"}, ["claim-check-verdicts-by-article"]),
     ("prevalence", {}, ["back-pain-prevalence"]),
 ])
 def test_each_chart_page_has_png_svg_and_csv_downloads(path, params, charts):

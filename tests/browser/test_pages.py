@@ -15,7 +15,7 @@ BLOCKING_IMPACTS = ("serious", "critical")
 
 # Every page as a bare link opens it (Claim check and Study open on their summaries), plus views a bare link no
 # longer shows: the full list of checked claims (the Claim check's bare page before issue #11).
-VIEWS = [(spec, page_path(spec)) for spec in PAGES] + [(BY_PATH["claim-check"], "/claim-check?view=all")]
+VIEWS = [(spec, page_path(spec)) for spec in PAGES] + [(BY_PATH["claim-check"], "/claim-check?claims=all")]
 
 
 def _view_id(view) -> str:
