@@ -110,12 +110,13 @@ _VERIFIED_ICON = {Verification.CONFIRMED: ":material/verified:", Verification.AS
 
 
 def study_line(study: Study) -> str:
-    """'[Belavý 2017: title](study?study=…)', then 'Cross-sectional study · 2017 · 331 participants · ✓ Confirmed …'"""
+    """'[Belavý 2017: title](study?study=…)', then design · year · participants · verification below it."""
     people = f"{study.sample_size:,} participants" if study.sample_size else "participants not reported"
     # The whole first line is the link: two studies can share a short citation ("Hoegh 2023").
     title = study.title.replace("[", "\\[").replace("]", "\\]")
     return (f"[{study.short_citation}: {title}]({study_href(study.id)})  \n"
-            f"{study.design.label} · {study.year} · {people} · {_VERIFIED_ICON[study.verified]} {study.verified.label}")
+            f"{study.design.label} · {study.year} · {people} · "
+            f"{_VERIFIED_ICON[study.verified]} {study.verified.label}")
 
 
 def study_list(studies: list[Study]) -> None:

@@ -4,8 +4,8 @@ import streamlit as st
 
 from components import filters, present, url_state
 from components.base_loader import base
-from components.claim_check import (ALL_CLAIMS, LIST_KEY, all_claims_link, article_section, article_summary, claim_slides,
-                                    show_all_claims, verdict_chart, verdict_key)
+from components.claim_check import (ALL_CLAIMS, LIST_KEY, all_claims_link, article_section, article_summary,
+                                    claim_slides, show_all_claims, verdict_chart, verdict_key)
 from evidence.facets import MULTI, Facet
 from evidence.verdicts import (VERDICT_ORDER, count_line, counts_by_article, newest_first, select_claims,
                                verdict_counts)
