@@ -6,6 +6,9 @@ a browser, and MathJax (which it would fetch from a CDN) is switched off. One Ch
 renders both formats, on the first click of either button (deferred download), and the bytes
 are cached by a hash of the figure's JSON and the caption, so reruns cost nothing.
 
+Under the caption, one more line says what the chart is, which release of the base it shows and where it
+comes from (the site and the link to this view); in the SVG that line is a real link.
+
 The caption is composed under the rendered chart rather than added as a plotly annotation:
 the space plotly gives legends and axis titles below a plot is settled only in the browser
 (auto-margins), so an annotation placed from Python can land on top of them. Composed, the
@@ -28,7 +31,7 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -109,10 +112,10 @@ def _band_height(lines: list[str], px: int = CAPTION_PX) -> int:
     return int(len(lines) * px * 1.4 + 2 * CAPTION_PAD)
 
 
-def caption_png(png: bytes, caption: str, width: int, scale: float) -> bytes:
-    """`png` (rendered at `scale`) with a white band below carrying `caption`."""
+def caption_png(png: bytes, caption: str, width: int, scale: float, site: str = "") -> bytes:
+    """`png` (rendered at `scale`) with a white band below carrying `caption`, then the `site` line."""
     chart = Image.open(io.BytesIO(png)).convert("RGB")
-    lines = wrap(caption, width - 2 * CAPTION_PAD)
+    lines = wrap(caption, width - 2 * CAPTION_PAD) + (wrap(site, width - 2 * CAPTION_PAD) if site else [])
     band = int(_band_height(lines) * scale)
     out = Image.new("RGB", (chart.width, chart.height + band), "white")
     out.paste(chart, (0, 0))
@@ -127,15 +130,23 @@ def caption_png(png: bytes, caption: str, width: int, scale: float) -> bytes:
     return buffer.getvalue()
 
 
-def caption_svg(svg: bytes | str, caption: str, width: int, height: int, title: str = "") -> str:
-    """`svg` nested in a taller SVG whose foot carries `caption` as real text (searchable, selectable)."""
+def caption_svg(svg: bytes | str, caption: str, width: int, height: int, title: str = "", site: str = "",
+                href: str = "") -> str:
+    """`svg` nested in a taller SVG whose foot carries `caption` as real text (searchable, selectable), then the
+    `site` line, a link to `href` when given."""
     inner = svg.decode("utf-8") if isinstance(svg, bytes) else svg
     inner = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", inner)
     lines = wrap(caption, width - 2 * CAPTION_PAD)
-    total = height + _band_height(lines)
-    baseline = [height + CAPTION_PAD + CAPTION_PX * (1 + 1.4 * i) for i in range(len(lines))]
+    site_lines = wrap(site, width - 2 * CAPTION_PAD) if site else []
+    total = height + _band_height(lines + site_lines)
+    baseline = [height + CAPTION_PAD + CAPTION_PX * (1 + 1.4 * i) for i in range(len(lines) + len(site_lines))]
     texts = "".join(f'<text x="{CAPTION_PAD}" y="{y:.1f}">{html.escape(line)}</text>'
                     for y, line in zip(baseline, lines))
+    if site_lines:
+        site_texts = "".join(f'<text x="{CAPTION_PAD}" y="{y:.1f}">{html.escape(line)}</text>'
+                             for y, line in zip(baseline[len(lines):], site_lines))
+        texts += (f'<a href="{html.escape(href)}" xlink:href="{html.escape(href)}">{site_texts}</a>' if href
+                  else site_texts)
     label = html.escape(title or caption)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'width="{width}" height="{total}" viewBox="0 0 {width} {total}" role="img">'
@@ -189,13 +200,14 @@ def _run(coroutine_fn, *args):
     return box["value"]
 
 
-def figure_key(fig: go.Figure, caption: str) -> str:
-    return hashlib.sha256((fig.to_json() + "\x00" + caption).encode("utf-8")).hexdigest()
+def figure_key(fig: go.Figure, caption: str, site: str = "") -> str:
+    return hashlib.sha256((fig.to_json() + "\x00" + caption + "\x00" + site).encode("utf-8")).hexdigest()
 
 
-def figure_images(fig: go.Figure, caption: str, title: str = "") -> tuple[bytes, bytes]:
-    """(PNG bytes, SVG bytes) of `fig` with `caption` under it; cached by the figure's JSON and caption."""
-    key = figure_key(fig, caption)
+def figure_images(fig: go.Figure, caption: str, title: str = "", site: str = "", href: str = "") -> tuple[bytes, bytes]:
+    """(PNG bytes, SVG bytes) of `fig` with `caption` (then the `site` line) under it; cached by the figure's JSON,
+    caption and site line."""
+    key = figure_key(fig, caption, site + "\x00" + href)
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -208,8 +220,8 @@ def figure_images(fig: go.Figure, caption: str, title: str = "") -> tuple[bytes,
             raise RuntimeError("No Chromium found: install Debian's chromium or set $CHROMIUM to a Chromium binary.")
         width, height = _size(fig)
         png, svg = _run(_render, fig.to_dict(), width, height)
-        images = (caption_png(png, caption, width, PNG_SCALE),
-                  caption_svg(svg, caption, width, height, title).encode("utf-8"))
+        images = (caption_png(png, caption, width, PNG_SCALE, site),
+                  caption_svg(svg, caption, width, height, title, site, href).encode("utf-8"))
     with _cache_lock:
         _cache[key] = images
         while len(_cache) > 32:
@@ -224,27 +236,39 @@ def data_csv(data: pd.DataFrame) -> bytes:
 
 # ---- the buttons ----------------------------------------------------------------------------
 
-def chart_downloads(fig: go.Figure, name: str, source_caption: str, data: pd.DataFrame) -> None:
-    """Download buttons under a chart: PNG and SVG with `source_caption` in the image, and `data` as CSV.
+Table = pd.DataFrame | Callable[[], pd.DataFrame]
 
-    `name` is the file stem (e.g. "back-pain-prevalence"); `data` should be exactly the table shown
-    with the chart.
+
+def chart_downloads(fig: go.Figure, name: str, source_caption: str, data: Table, *, site: str = "",
+                    href: str = "") -> None:
+    """Download buttons under a chart: PNG and SVG with `source_caption` (and the `site` line: what the chart is,
+    the base's release, the site and `href`, the link to this view) in the image, and `data` as CSV.
+
+    `name` is the file stem and says what the chart is (e.g. "back-pain-prevalence"); `data` (or a function
+    returning it) must be exactly the table shown with the chart. Nothing is built until a button is clicked:
+    every `data=` is a callable. `fig` must not be changed after this call (pass a cached figure, which never is).
     """
     import streamlit as st
 
-    figure = go.Figure(fig)  # a snapshot: the page may change its figure after this call
     title = f"{name.replace('-', ' ').capitalize()}. {source_caption}"
+
+    def images() -> tuple[bytes, bytes]:
+        return figure_images(fig, source_caption, title, site, href)
+
+    def csv() -> bytes:
+        return data_csv(data() if callable(data) else data)
+
     with st.container(horizontal=True, gap="small", key=f"chart-downloads-{name}"):
         if export_available():
-            st.download_button("Chart as PNG", data=lambda: figure_images(figure, source_caption, title)[0],
+            st.download_button("Chart as PNG", data=lambda: images()[0],
                                file_name=f"{name}.png", mime="image/png", icon=":material/image:",
                                on_click="ignore", key=f"chart-{name}-png",
                                help="A picture of the chart with its source line, for slides and documents.")
-            st.download_button("Chart as SVG", data=lambda: figure_images(figure, source_caption, title)[1],
+            st.download_button("Chart as SVG", data=lambda: images()[1],
                                file_name=f"{name}.svg", mime="image/svg+xml", icon=":material/draw:",
                                on_click="ignore", key=f"chart-{name}-svg",
                                help="The chart as a vector image that stays sharp at any size, with its source line.")
-        st.download_button("Data as CSV", data=data_csv(data), file_name=f"{name}.csv", mime="text/csv",
+        st.download_button("Data as CSV", data=csv, file_name=f"{name}.csv", mime="text/csv",
                            icon=":material/table:", on_click="ignore", key=f"chart-{name}-csv",
                            help="The numbers behind the chart, exactly as in the table on this page.")
     if not export_available():

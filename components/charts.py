@@ -1,14 +1,20 @@
-"""What every chart shares: its source line, text wrapping, and a figure cache keyed on the base's version."""
+"""What every chart shares: its source line, text wrapping, a cache keyed on the base's version, and downloads."""
 
 from __future__ import annotations
 
 import textwrap
-from typing import Callable, Hashable
+from typing import Callable, Hashable, TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import url_state
+from components.chart_export import chart_downloads
 from evidence import EvidenceBase
+from evidence.share import SITE_TITLE
+
+T = TypeVar("T")
 
 
 def source_line(evidence: EvidenceBase, what: str = "") -> str:
@@ -23,13 +29,36 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-# Building a plotly figure validates every property (~50 ms); the figures only change with the base,
-# so they are cached per version of the base (arguments starting with _ are not hashed).
+# Building a plotly figure validates every property (~50 ms); the figures and the tables beside them only change
+# with the base, so they are cached per version of the base (arguments starting with _ are not hashed). Nothing
+# changes a cached figure or table after it is built: pages draw them and the downloads read them.
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _cached(version: str, key: tuple[Hashable, ...], _build: Callable[[], go.Figure]) -> go.Figure:
+def _cached(version: str, key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
     return _build()
 
 
 def cached_figure(evidence: EvidenceBase, key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
     """`build()`, once per version of the base and `key` (what else, besides the base, the figure shows)."""
-    return _cached(evidence.version, key, build)
+    return _cached(evidence.version, ("figure", *key), build)
+
+
+def cached_table(evidence: EvidenceBase, key: tuple[Hashable, ...], build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """The table shown beside a chart, once per version of the base and `key`."""
+    return _cached(evidence.version, ("table", *key), build)
+
+
+def release_line(evidence: EvidenceBase, what: str, link: str) -> str:
+    """'Evidence map of outcomes by group. Running and your lower back — evidence explorer, release 2026.11.30,
+    last reviewed 22 Nov 2026: <link>': the line each downloaded image carries under its caption."""
+    meta = evidence.meta
+    release = f", release {meta.version}" if meta and meta.version else ""
+    reviewed = f", last reviewed {meta.last_reviewed:%-d %b %Y}" if meta else ""
+    return f"{what}. {SITE_TITLE}{release}{reviewed}: {link}"
+
+
+def downloads(evidence: EvidenceBase, figure: go.Figure, name: str, what: str, caption: str,
+              table: pd.DataFrame | Callable[[], pd.DataFrame]) -> None:
+    """PNG, SVG and CSV buttons for a chart: the image carries `caption`, then the release line for `what` with the
+    link to this view (the same link the share panel gives out)."""
+    link = url_state.current_url()
+    chart_downloads(figure, name, caption, table, site=release_line(evidence, what, link), href=link)

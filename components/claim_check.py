@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import badges, change_notice
-from components.charts import cached_figure, source_line
+from components import badges, change_notice, url_state
+from components.charts import cached_figure, cached_table, downloads, source_line
 from components.citations import study_href
 from components.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
 from components.url_state import link
@@ -57,8 +57,9 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
                       margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white", font=dict(size=13, color=INK),
                       dragmode=False, uniformtext=dict(minsize=11, mode="hide"),
                       legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal", title_text=""))
+    # automargin: the axis title gets room of its own below the tick labels (a downloaded PNG showed them overlap).
     fig.update_xaxes(title_text="Number of claims checked", gridcolor=GRID, dtick=2, tickfont=dict(color=INK),
-                     title_font=dict(color=INK))
+                     title_font=dict(color=INK), automargin=True)
     fig.update_yaxes(autorange="reversed", showticklabels=False)
     return fig
 
@@ -79,9 +80,13 @@ def verdict_chart(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]])
     st.plotly_chart(figure, config=CHART_CONFIG,
                     alt=f"Stacked bars: the verdicts on {total} claims from {len(counts)} articles, one bar per "
                         "article, one segment per verdict. The same counts are in the table below.")
-    st.caption(source_line(evidence, f"{len(counts)} articles, {total} claims checked")
+    caption = (source_line(evidence, f"{len(counts)} articles, {total} claims checked")
                + " Bar labels are counts of claims; very small segments are labelled in the table.")
-    st.table(verdict_table(evidence, counts), hide_index=True)
+    st.caption(caption)
+    table = cached_table(evidence, ("verdicts",), lambda: verdict_table(evidence, counts))
+    st.table(table, hide_index=True)
+    downloads(evidence, figure, "claim-check-verdicts-by-article", "Verdicts on the claims of popular articles",
+              caption, table)
 
 
 def verdict_key() -> None:
@@ -139,6 +144,34 @@ def article_section(selection: ArticleSelection, evidence: EvidenceBase, *, high
                 else f"*Showing {shown} of this article's {total} claims*")
     for claim in selection.claims:
         claim_card(claim, evidence, highlighted=claim.id == highlight)
+
+
+# ---- the page's start: one block per article --------------------------------------------
+
+# ?claims=all lists every checked claim instead of the articles' summary. Not `view`: the sidebar carries a
+# parameter to every page that reads it, and How common's ?view=chart|icons would then meet a value it does not know.
+LIST_KEY, ALL_CLAIMS = "claims", "all"
+
+
+def show_all_claims() -> None:
+    """From one shared claim to the full list (a callback: the URL changes before the rerun)."""
+    url_state.write("claim", None)
+    url_state.write(LIST_KEY, ALL_CLAIMS)
+
+
+def article_summary(article: SourceArticle) -> None:
+    """Title, outlet and date, the verdict counts in words and numbers, and a link to its checked claims."""
+    n = len(article.claims)
+    with st.container(border=True, key=f"summary-{article.id}"):
+        st.markdown(f"### {_md(article.title)}\n\n{article_byline(article)}\n\n"
+                    f"{count_line(verdict_counts(article.claims))}\n\n"
+                    f":material/arrow_forward: [Read the {n} checked claim{'s' if n != 1 else ''} from this article]"
+                    f"({link('claim-check', article=article.id)})")
+
+
+def all_claims_link(evidence: EvidenceBase) -> None:
+    st.markdown(f":material/list: **[See all {len(evidence.article_claims)} checked claims, with filters]"
+                f"({link('claim-check', {LIST_KEY: ALL_CLAIMS})})**")
 
 
 # ---- slides ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import cached_figure, source_line, wrap
+from components.charts import cached_figure, cached_table, downloads, source_line, wrap
 from components.palette import CHART_CONFIG, DIRECTION_STYLE, FADED_INK, GAP_INK, GRID, INK
 from components.present import Slide
 from components.timeline_chart import draw_timeline
@@ -145,8 +145,8 @@ def map_caption(evidence: EvidenceBase, size: str) -> str:
 
 
 def draw_map(cells: list[MapCell], evidence: EvidenceBase, size: str, *, on_pick=None, big: bool = False,
-             chosen: str | None = None) -> None:
-    """The map chart and its caption. `on_pick(cell_key)` runs when a bubble is clicked."""
+             chosen: str | None = None, with_downloads: bool = False) -> None:
+    """The map chart and its caption (and its downloads). `on_pick(cell_key)` runs when a bubble is clicked."""
     figure = cached_figure(evidence, ("map", size, big, chosen),
                            lambda: map_figure(cells, size, big=big, chosen=chosen))
     if on_pick is None:
@@ -162,13 +162,22 @@ def draw_map(cells: list[MapCell], evidence: EvidenceBase, size: str, *, on_pick
 
         st.plotly_chart(figure, config=CHART_CONFIG, alt=map_alt(cells, size), key="map_chart", on_select=picked,
                         selection_mode="points")
-    st.caption(map_caption(evidence, size))
+    caption = map_caption(evidence, size)
+    st.caption(caption)
+    if with_downloads:
+        what = f"Evidence map: outcome topics by group of people, bubble size by {SIZES[size].lower()}"
+        downloads(evidence, figure, "evidence-map", what, caption, shown_map_table(cells, evidence))
 
 
-def map_table_expander(cells: list[MapCell]) -> None:
+def shown_map_table(cells: list[MapCell], evidence: EvidenceBase) -> pd.DataFrame:
+    """The map's table as drawn (and downloaded), built once per version of the base."""
+    return cached_table(evidence, ("map",), lambda: map_table(cells))
+
+
+def map_table_expander(cells: list[MapCell], evidence: EvidenceBase) -> None:
     filled = [c for c in cells if not c.is_gap]
     with st.expander(f"The map as a table ({len(filled)} cells with studies)"):
-        st.table(map_table(cells), hide_index=True)
+        st.table(shown_map_table(cells, evidence), hide_index=True)
 
 
 def gaps_markdown(cells: list[MapCell]) -> str:

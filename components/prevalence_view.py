@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.chart_export import chart_downloads
+from components.charts import cached_figure, cached_table, downloads
 from components.icon_array import describe, icon_array_svg
 from components.prevalence_chart import prevalence_figure, prevalence_table
 from components.present import Slide
@@ -41,14 +41,16 @@ def _source_caption(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence
 def prevalence_chart(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> None:
     if not groups:
         return
-    figure = prevalence_figure(groups, evidence)
-    table = prevalence_table(groups, evidence)
+    # What the chart shows besides the base: the figures in each period (the filters pick them), in order.
+    shown = tuple((period.value, tuple(f.id for f in figures)) for period, figures in groups.items())
+    figure = cached_figure(evidence, ("prevalence", shown), lambda: prevalence_figure(groups, evidence))
+    table = cached_table(evidence, ("prevalence", shown), lambda: prevalence_table(groups, evidence))
     st.plotly_chart(figure, config={"displaylogo": False},
                     alt="Back-pain prevalence ranges grouped by recall period; the same data is in the table below.")
     caption = _source_caption(groups, evidence)
     st.caption(caption)
     st.dataframe(table, hide_index=True)
-    chart_downloads(figure, "back-pain-prevalence", caption, table)
+    downloads(evidence, figure, "back-pain-prevalence", "How common back pain is, by recall period", caption, table)
 
 
 def icon_arrays(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> None:
@@ -80,7 +82,10 @@ def mix_up_link(evidence: EvidenceBase) -> None:
 
 def prevalence_slides(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> list[Slide]:
     def draw(period: RecallPeriod):
-        return lambda: st.plotly_chart(prevalence_figure({period: groups[period]}, evidence),
+        one = {period: groups[period]}
+        shown = ((period.value, tuple(f.id for f in groups[period])),)
+        return lambda: st.plotly_chart(cached_figure(evidence, ("prevalence", shown),
+                                                     lambda: prevalence_figure(one, evidence)),
                                        config={"displaylogo": False}, alt=f"Back-pain prevalence, {period.label}")
     return [Slide(f"Back pain: {period.label.lower()}", draw(period), _source_caption({period: fs}, evidence))
             for period, fs in groups.items()]

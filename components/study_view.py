@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import badges, change_notice
-from components.citations import locator_markdown
+from components.citations import locator_markdown, study_href
 from components.report_problem import report_link
 from components.trial_counts_view import trial_counts
 from components.url_state import link
@@ -103,6 +103,27 @@ def cited_by(study: Study, evidence: EvidenceBase) -> None:
         st.markdown("\n".join(f"- {f.display} ({f.recall_period.label.lower()}): {f.population}" for f in figures))
     if not (claims or articles or figures):
         st.caption("Nothing else in the base cites this study yet.")
+
+
+# ---- the page's start: every study, in a chosen order -----------------------------------
+
+_VERIFIED_ICON = {Verification.CONFIRMED: ":material/verified:", Verification.AS_CITED: ":material/help_outline:"}
+
+
+def study_line(study: Study) -> str:
+    """'[Belavý 2017: title](study?study=…)', then design · year · participants · verification below it."""
+    people = f"{study.sample_size:,} participants" if study.sample_size else "participants not reported"
+    # The whole first line is the link: two studies can share a short citation ("Hoegh 2023").
+    title = study.title.replace("[", "\\[").replace("]", "\\]")
+    return (f"[{study.short_citation}: {title}]({study_href(study.id)})  \n"
+            f"{study.design.label} · {study.year} · {people} · "
+            f"{_VERIFIED_ICON[study.verified]} {study.verified.label}")
+
+
+def study_list(studies: list[Study]) -> None:
+    """One markdown list (real links, keyboard-reachable, wraps on a phone), in the order given."""
+    st.markdown("\n".join(f"- {study_line(s)}" for s in studies))
+    st.caption("Each study's page says where its details were checked (or why they could not be).")
 
 
 def study_page(study: Study, evidence: EvidenceBase) -> None:

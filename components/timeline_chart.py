@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import cached_figure, source_line, wrap
+from components.charts import cached_figure, cached_table, downloads, source_line, wrap
 from components.palette import BLUE, CHART_CONFIG, GRID, INK
 from evidence import EvidenceBase
 from evidence.evidence_map import timeline_summary
@@ -76,13 +76,18 @@ def draw_timeline(evidence: EvidenceBase, *, with_table: bool = True) -> None:
         st.info("There are no studies in the base yet.")
         return
     designs = {s.design for s in studies}
-    st.plotly_chart(cached_figure(evidence, ("timeline",), lambda: timeline_figure(studies)), config=CHART_CONFIG,
+    figure = cached_figure(evidence, ("timeline",), lambda: timeline_figure(studies))
+    st.plotly_chart(figure, config=CHART_CONFIG,
                     alt=f"Timeline of {len(studies)} studies by year published ({min(s.year for s in studies)} to "
                         f"{max(s.year for s in studies)}) and design ({len(designs)} designs); bubble area shows "
                         "participants. The same data is in the table below.")
-    st.caption(source_line(evidence) + " Bubble area grows with the logarithm of participants; hollow circles "
+    caption = (source_line(evidence) + " Bubble area grows with the logarithm of participants; hollow circles "
                "did not report a number of people (most reviews).")
+    st.caption(caption)
     st.markdown("\n".join(f"- {line}" for line in timeline_summary(studies)))
     if with_table:
+        table = cached_table(evidence, ("timeline",), lambda: timeline_table(studies))
         with st.expander(f"The timeline as a table ({len(studies)} studies)"):
-            st.table(timeline_table(studies), hide_index=True)
+            st.table(table, hide_index=True)
+        downloads(evidence, figure, "evidence-timeline", "Timeline of the studies by year published and design",
+                  caption, table)

@@ -92,3 +92,21 @@ def year_span(base: EvidenceBase) -> tuple[int, int]:
     """First and last year a study in the base was published; this year twice for an empty base."""
     years = [s.year for s in base.studies.values()] or [dt.date.today().year]
     return min(years), max(years)
+
+
+# The study list's orders: slug -> how it reads in the sort control.
+STUDY_ORDERS = {"year": "Newest first", "size": "Most participants first", "design": "Design",
+                "author": "First author, A to Z"}
+
+
+def studies_in_order(base: EvidenceBase, order: str = "year") -> list[Study]:
+    """Every study, in one of STUDY_ORDERS; ties (and unknown sizes, which go last) fall back to author and year."""
+    by_author = sorted(base.studies.values(), key=lambda s: (s.first_author_surname.casefold(), s.year, s.id))
+    if order == "year":
+        return sorted(by_author, key=lambda s: -s.year)
+    if order == "size":
+        return sorted(by_author, key=lambda s: -(s.sample_size or -1))
+    if order == "design":
+        designs = list(type(by_author[0].design)) if by_author else []
+        return sorted(by_author, key=lambda s: designs.index(s.design))
+    return by_author

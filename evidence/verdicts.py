@@ -100,3 +100,9 @@ def article_byline(article: SourceArticle) -> str:
     parts.append(article.date or "undated")
     parts.append(article.kind.label)
     return " · ".join(parts)
+
+
+def newest_first(articles: Iterable[SourceArticle]) -> list[SourceArticle]:
+    """Articles by date, newest first (a date is YYYY, YYYY-MM or YYYY-MM-DD, so text order is date order);
+    undated ones last, in the order given."""
+    return sorted(articles, key=lambda a: a.date or "", reverse=True)

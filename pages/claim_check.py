@@ -4,14 +4,18 @@ import streamlit as st
 
 from components import filters, present, url_state
 from components.base_loader import base
-from components.claim_check import article_section, claim_slides, verdict_chart, verdict_key
+from components.claim_check import (ALL_CLAIMS, LIST_KEY, all_claims_link, article_section, article_summary,
+                                    claim_slides, show_all_claims, verdict_chart, verdict_key)
 from evidence.facets import MULTI, Facet
-from evidence.verdicts import VERDICT_ORDER, count_line, counts_by_article, select_claims, verdict_counts
+from evidence.verdicts import (VERDICT_ORDER, count_line, counts_by_article, newest_first, select_claims,
+                               verdict_counts)
 
 evidence = base()
 ARTICLE = Facet("article", "Article", MULTI, {a.id: a.title for a in evidence.sources.values()})
 VERDICT = Facet("verdict", "Verdict", MULTI, {v.value: v.label for v in VERDICT_ORDER})
 
+# A bare link opens on the articles' summary; ?claims=all, a claim, an article or a verdict opens the claims as before.
+listing = url_state.value(LIST_KEY) == ALL_CLAIMS or url_state.given((ARTICLE.key, VERDICT.key, "claim"))
 chosen = url_state.selected("claim", evidence.article_claims, "checked claim")
 if present.active():
     articles = url_state.choices(ARTICLE.key, ARTICLE.options, "article")
@@ -25,10 +29,16 @@ else:
     st.markdown(f"**{count_line(verdict_counts(c for a in evidence.sources.values() for c in a.claims))}**")
     verdict_key()
 
+    if not listing and evidence.sources:  # the start: one block per article, the full list one click away
+        st.header("The articles, newest first")
+        for article in newest_first(evidence.sources.values()):
+            article_summary(article)
+        all_claims_link(evidence)
+        present.enter_button("Present one article per slide")
+
     if chosen:  # a shared link to one claim: that claim first, the overview after it
         st.header("The claim this link opens")  # h2, so the article's h3 below skips no heading level
-        st.button("Showing one claim: show them all", icon=":material/list:", on_click=url_state.write,
-                  args=("claim", None))
+        st.button("Showing one claim: show them all", icon=":material/list:", on_click=show_all_claims)
         for selection in select_claims(evidence, claim=chosen):
             article_section(selection, evidence, highlight=chosen)
 
@@ -38,11 +48,12 @@ else:
     else:
         st.info("There are no checked articles in the base yet.", icon=":material/search_off:")
 
-    if not chosen:
+    if listing and not chosen:
         st.header("The claims")
         with st.container(border=True):
             left, right = st.columns(2)
             articles, verdicts = filters.multi(ARTICLE, left), filters.multi(VERDICT, right)
+        url_state.write(LIST_KEY, None if articles or verdicts else ALL_CLAIMS)  # cleared filters stay on the list
         selections = select_claims(evidence, articles, verdicts)
         st.markdown(f"Showing **{sum(len(s.claims) for s in selections)}** of {len(evidence.article_claims)} "
                     "claims.")

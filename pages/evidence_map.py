@@ -30,10 +30,10 @@ else:
     if chosen:
         st.markdown(f":material/arrow_downward: [The studies for {cell_name(by_key[chosen]).lower()}](#cell) "
                     "are listed under the map.")
-    draw_map(cells, evidence, size, on_pick=pick_cell, chosen=chosen)
+    draw_map(cells, evidence, size, on_pick=pick_cell, chosen=chosen, with_downloads=True)
     if chosen:
         cell_listing(by_key[chosen], evidence)
-    map_table_expander(cells)
+    map_table_expander(cells, evidence)
 
     st.header("Evidence gaps")
     draw_gaps(cells)

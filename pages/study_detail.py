@@ -1,11 +1,12 @@
-"""Study: one page per study, deep-linked as ?study=<id>."""
+"""Study: one page per study, deep-linked as ?study=<id>; with none chosen, the list of every study."""
 
 import streamlit as st
 
 from components import filters, url_state
 from components.base_loader import base
-from components.study_view import study_page
+from components.study_view import study_list, study_page
 from evidence.facets import SINGLE, Facet
+from evidence.selections import STUDY_ORDERS, studies_in_order
 
 evidence = base()
 names = {s.id: f"{s.short_citation}: {s.title}" for s in sorted(evidence.studies.values(),
@@ -20,7 +21,10 @@ study = evidence.studies.get(study_id)
 if not evidence.studies:
     st.info("There are no studies in the base yet.", icon=":material/search_off:")
 elif study is None:
-    st.markdown(f"The base holds {len(evidence.studies)} studies. Pick one above, or browse them all on the "
-                "References page.")
+    st.header(f"All {len(evidence.studies)} studies")
+    order = filters.single(Facet("order", "Sort the studies by", SINGLE, STUDY_ORDERS), widget=st.radio,
+                           horizontal=True)
+    study_list(studies_in_order(evidence, order))
+    st.markdown("The same studies with their full references are on the References page.")
 else:
     study_page(study, evidence)

@@ -35,7 +35,8 @@ def _no_exception(at) -> None:
 
 
 def test_page_runs_and_shows_every_claim(base):
-    at = open_view("claim-check")
+    """The full list is one parameter away (a bare link opens on the articles' summary, see below)."""
+    at = open_view("claim-check", claims="all")
     _no_exception(at)
     assert at.title[0].value == "Claim check"
     assert sorted(_shown_claim_ids(at)) == sorted(base.article_claims)
@@ -139,7 +140,7 @@ def test_two_verdicts_as_repeated_keys(base):
 
 
 def test_changing_the_filter_writes_the_url(base):
-    at = open_view("claim-check")
+    at = open_view("claim-check", claims="all")
     at.multiselect(key="verdict").set_value(["contradicted", "overstated"]).run()
     assert at.query_params["verdict"] == ["contradicted", "overstated"]  # slugs, as repeated keys
     wanted = {Verdict.CONTRADICTED, Verdict.OVERSTATED}
@@ -155,3 +156,47 @@ def test_presentation_has_one_slide_per_article(base):
     listed = next(t for t in _markdown(at) if t.startswith("- :"))
     assert listed.count("\n") + 1 == len(article.claims)
     assert any(article.publisher in c.value for c in at.caption)
+
+
+# ---- the page's start (issue #11, item 8) -----------------------------------------------
+
+def _summaries(at) -> list[str]:
+    return [t for t in _markdown(at) if t.startswith("### ")]
+
+
+def test_a_bare_link_opens_on_one_summary_per_article_newest_first(base):
+    """Regression: the page showed all checked claims at once (a 16,000-pixel page on a phone)."""
+    at = open_view("claim-check")
+    _no_exception(at)
+    assert _shown_claim_ids(at) == [], "no claim card on the summary"
+    blocks = _summaries(at)
+    dated = sorted(base.sources.values(), key=lambda a: a.date or "", reverse=True)
+    assert [b.splitlines()[0].removeprefix("### ") for b in blocks] == [a.title for a in dated]
+    assert [a.date for a in dated if a.date] == sorted((a.date for a in dated if a.date), reverse=True)
+    for article, block in zip(dated, blocks):
+        assert article.publisher in block and (article.date or "undated") in block
+        total, parts = COUNT_LINE.search(block).groups()
+        assert int(total) == len(article.claims)
+        for v in Verdict:  # each verdict in words with its number; none with no claims
+            n = sum(c.verdict is v for c in article.claims)
+            assert (f"{n} {v.label.lower()}" in parts.split(", ")) == bool(n), (article.id, v)
+        assert f"(claim-check?article={article.id})" in block
+    assert any(f"(claim-check?claims=all)" in t and f"all {len(base.article_claims)} checked claims" in t
+               for t in _markdown(at))
+
+
+def test_the_full_list_link_keeps_the_list_when_filters_are_cleared(base):
+    at = open_view("claim-check", verdict="overstated")
+    assert _summaries(at) == []
+    at.multiselect(key="verdict").set_value([]).run()
+    assert at.query_params["claims"] == "all", "clearing the filters must not jump back to the summary"
+    assert len(_shown_claim_ids(at)) == len(base.article_claims)
+
+
+def test_show_them_all_from_one_claim_opens_the_full_list(base):
+    claim = next(iter(base.article_claims))
+    at = open_view("claim-check", claim=claim)
+    assert _summaries(at) == [] and _shown_claim_ids(at) == [claim]
+    at.button[0].click().run()
+    assert "claim" not in at.query_params and at.query_params["claims"] == "all"
+    assert len(_shown_claim_ids(at)) == len(base.article_claims)

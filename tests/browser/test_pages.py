@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.site import PAGES
+from components.site import BY_PATH, PAGES
 
 from .helpers import (
     DESKTOP, PHONE, PHONE_OPTIONS, assert_no_exception, assert_served, axe, describe_violations, horizontal_overflow,
@@ -12,6 +12,15 @@ from .helpers import (
 )
 
 BLOCKING_IMPACTS = ("serious", "critical")
+
+# Every page as a bare link opens it (Claim check and Study open on their summaries), plus views a bare link no
+# longer shows: the full list of checked claims (the Claim check's bare page before issue #11).
+VIEWS = [(spec, page_path(spec)) for spec in PAGES] + [(BY_PATH["claim-check"], "/claim-check?claims=all")]
+
+
+def _view_id(view) -> str:
+    spec, path = view
+    return spec.url_path + (path[path.index("?"):] if "?" in path else "")
 
 
 @pytest.fixture(scope="module")
@@ -25,17 +34,17 @@ def desktop_page(browser, server_url):
     context.close()
 
 
-@pytest.fixture(scope="module", params=PAGES, ids=lambda spec: spec.url_path)
+@pytest.fixture(scope="module", params=VIEWS, ids=_view_id)
 def desktop_view(request, desktop_page):
     """Each page loaded once at 1280x800, shared by the read-only tests below."""
-    spec = request.param
-    open_view(desktop_page, page_path(spec))
-    return spec, desktop_page
+    spec, path = request.param
+    open_view(desktop_page, path)
+    return spec, desktop_page, _view_id(request.param)
 
 
 def test_page_renders(desktop_view):
-    spec, page = desktop_view
-    screenshot(page, f"{spec.url_path}-desktop")
+    spec, page, name = desktop_view
+    screenshot(page, f"{name}-desktop")
     assert_no_exception(page, f"page {spec.url_path!r}")
     assert_served(page, spec)
     h1 = page.locator('[data-testid="stMain"] h1')
@@ -49,12 +58,12 @@ def test_page_renders(desktop_view):
 
 
 def test_page_accessibility(desktop_view):
-    spec, page = desktop_view
-    violations = axe(page, name=spec.url_path)
+    spec, page, name = desktop_view
+    violations = axe(page, name=name)
     blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
     assert not blocking, (
         f"page {spec.url_path!r} has {len(blocking)} serious/critical axe violation(s) "
-        f"(full report: artifacts/axe/{spec.url_path}.json):\n{describe_violations(blocking)}"
+        f"(full report: artifacts/axe/{name}.json):\n{describe_violations(blocking)}"
     )
 
 
@@ -66,17 +75,17 @@ def phone_page(browser, server_url):
     context.close()
 
 
-@pytest.fixture(scope="module", params=PAGES, ids=lambda spec: spec.url_path)
+@pytest.fixture(scope="module", params=VIEWS, ids=_view_id)
 def phone_view(request, phone_page):
     """Every page loaded once at 390x844 (a phone), shared by the two phone tests below."""
-    spec = request.param
-    open_view(phone_page, page_path(spec))
-    return spec, phone_page
+    spec, path = request.param
+    open_view(phone_page, path)
+    return spec, phone_page, _view_id(request.param)
 
 
 def test_page_fits_a_phone(phone_view):
-    spec, page = phone_view
-    screenshot(page, f"{spec.url_path}-phone")
+    spec, page, name = phone_view
+    screenshot(page, f"{name}-phone")
     assert_no_exception(page, f"page {spec.url_path!r} on a phone")
     assert_served(page, spec)
     result = horizontal_overflow(page)
@@ -89,10 +98,10 @@ def test_page_fits_a_phone(phone_view):
 def test_page_accessibility_on_a_phone(phone_view):
     """Regression: at 390 px the Claim check's verdict table scrolled sideways in a region a keyboard could not
     reach (axe scrollable-region-focusable, serious)."""
-    spec, page = phone_view
-    violations = axe(page, name=f"{spec.url_path}-phone")
+    spec, page, name = phone_view
+    violations = axe(page, name=f"{name}-phone")
     blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
     assert not blocking, (
         f"page {spec.url_path!r} at {PHONE['width']}px has {len(blocking)} serious/critical axe violation(s) "
-        f"(full report: artifacts/axe/{spec.url_path}-phone.json):\n{describe_violations(blocking)}"
+        f"(full report: artifacts/axe/{name}-phone.json):\n{describe_violations(blocking)}"
     )

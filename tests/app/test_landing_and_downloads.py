@@ -1,0 +1,92 @@
+"""Pages that start somewhere (issue #11, item 8: the Study page's list) and every chart's downloads (item 5)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidence.model import Verification
+from evidence.selections import STUDY_ORDERS, studies_in_order
+from tests.app.apptest_helpers import open_view
+from tests.shipped import shipped_base
+
+STUDY_LINK = re.compile(r"^- \[(.+)\]\(study\?study=([a-z0-9-]+)\)", re.M)
+
+
+@pytest.fixture(scope="module")
+def base():
+    return shipped_base()
+
+
+def _listed(at) -> list[str]:
+    text = next((m.value for m in at.markdown if STUDY_LINK.search(m.value)), "")
+    return [m.group(2) for m in STUDY_LINK.finditer(text)]
+
+
+def test_study_page_without_a_study_lists_every_study_newest_first(base):
+    """Regression: with no study chosen the page was an empty selectbox."""
+    at = open_view("study")
+    assert not at.exception
+    listed = _listed(at)
+    assert sorted(listed) == sorted(base.studies)
+    years = [base.studies[s].year for s in listed]
+    assert years == sorted(years, reverse=True)
+    text = next(m.value for m in at.markdown if STUDY_LINK.search(m.value))
+    for study in base.studies.values():  # design, year, n and verification, in words
+        line = text[text.index(f"(study?study={study.id})"):].split("\n- ")[0]
+        assert f"[{study.short_citation}: " in text, study.id
+        assert study.design.label in line and str(study.year) in line and study.verified.label in line, study.id
+        people = f"{study.sample_size:,} participants" if study.sample_size else "participants not reported"
+        assert people in line, study.id
+    assert {s.verified for s in base.studies.values()} == set(Verification), "the base should show both statuses"
+
+
+@pytest.mark.parametrize("order", list(STUDY_ORDERS))
+def test_the_list_sorts_by_the_url(base, order):
+    at = open_view("study", order=order)
+    assert at.radio(key="order").value == order
+    assert _listed(at) == [s.id for s in studies_in_order(base, order)]
+
+
+def test_sorting_writes_the_url_and_reorders(base):
+    at = open_view("study")
+    at.radio(key="order").set_value("size").run()
+    assert at.query_params["order"] == "size"
+    sizes = [base.studies[s].sample_size or -1 for s in _listed(at)]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_a_chosen_study_shows_no_list(base):
+    at = open_view("study", study="belavy-2017-running-discs")
+    assert _listed(at) == [] and not any(r.key == "order" for r in at.radio)
+
+
+# ---- every chart downloadable --------------------------------------------------------------
+
+CHART_BUTTONS = ("Chart as PNG", "Chart as SVG", "Data as CSV")
+
+
+def _files(at) -> list[tuple[str, str]]:
+    """(label, chart name) of each chart download button (its widget key is chart-<name>-<format>)."""
+    out = []
+    for b in at.get("download_button"):
+        if b.proto.label in CHART_BUTTONS:
+            name = re.search(r"chart-(.+)-(png|svg|csv)$", b.proto.id)
+            out.append((b.proto.label, name.group(1) if name else b.proto.id))
+    return out
+
+
+@pytest.mark.parametrize("path, params, charts", [
+    ("evidence-map", {}, ["evidence-map", "evidence-timeline"]),
+    ("claim-check", {}, ["claim-check-verdicts-by-article"]),
+    ("claim-check", {"claims": "all"}, ["claim-check-verdicts-by-article"]),
+    ("prevalence", {}, ["back-pain-prevalence"]),
+])
+def test_each_chart_page_has_png_svg_and_csv_downloads(path, params, charts):
+    at = open_view(path, **params)
+    assert not at.exception
+    found = _files(at)
+    for chart in charts:
+        assert sorted(label for label, name in found if name == chart) == sorted(CHART_BUTTONS), (chart, found)
+    assert len(found) == 3 * len(charts), found
