@@ -36,11 +36,8 @@ FOCUSABLE_SIDEBAR_JS = """
     });
   };
   fix();
-  // At most once a frame: a first run delivers a hundred elements, each a DOM mutation.
-  let queued = false;
-  new MutationObserver(() => {
-    if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; fix(); }); }
-  }).observe(document.body, { childList: true, subtree: true });
+  // Synchronously, not deferred to the next frame: a check that runs in between would find the box unfocusable.
+  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
 })();
 </script>
 """
