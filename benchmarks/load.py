@@ -39,16 +39,18 @@ BARE, CHART = "", "chart"  # the floor app's two pages ("" is its default page, 
 
 
 def representative_queries() -> dict[str, str]:
-    """A realistic link per page: a deep link where the page has one, else its plain URL."""
+    """A realistic link per page: a deep link where the page has one, else its plain URL (every page in
+    components/site.py, so a page added later is measured too)."""
     base = load_base()
     cell = max((c for c in evidence_map(base) if not c.is_gap), key=lambda c: len(c.study_ids))
     article_claim = next(iter(base.article_claims))
-    return {
-        "home": "", "take-homes": f"claim={next(iter(base.claims))}", "get-help": "",
-        "findings": "topic=pain&topic=disability&design=rct", "prevalence": "", "evidence-map": f"cell={cell.key}",
-        "claim-check": f"claim={article_claim}", "study": f"study={next(iter(base.studies))}",
-        "references": "", "glossary": f"term={next(iter(base.glossary))}", "methods": "",
+    deep = {
+        "take-homes": f"claim={next(iter(base.claims))}", "findings": "topic=pain&topic=disability&design=rct",
+        "my-situation": "signs=no&pain=long-lasting&running=start&age=18-45",
+        "evidence-map": f"cell={cell.key}", "claim-check": f"claim={article_claim}",
+        "study": f"study={next(iter(base.studies))}", "glossary": f"term={next(iter(base.glossary))}",
     }
+    return {("home" if spec.default else spec.url_path): deep.get(spec.url_path, "") for spec in PAGES}
 
 
 @dataclass
