@@ -16,18 +16,18 @@ def _heading(release: Release | None, newest: Release | None) -> str:
 
 
 def entry_card(entry: LogEntry) -> None:
+    # One markdown block per change, not five: the log grows with every release and each element costs the browser.
+    lines = [f"**{entry.date:%d %B %Y}** · :blue-badge[{KIND_LABELS[entry.kind]}] [{md(entry.title)}]({entry.href})",
+             md(entry.entry.change), f"*Why:* {md(entry.entry.reason)}"]
+    if before := before_text(entry.entry):
+        lines.append(f"*Before:* {md(before)}" + ("" if before.endswith("”") else "."))
+    lines.append(f"[All changes to this record]({link('whats-new', record=entry.id)})")
     with st.container(border=True):
-        st.markdown(f"**{entry.date:%d %B %Y}** · :blue-badge[{KIND_LABELS[entry.kind]}] "
-                    f"[{md(entry.title)}]({entry.href})")
-        st.markdown(md(entry.entry.change))
-        st.markdown(f"*Why:* {md(entry.entry.reason)}")
-        if before := before_text(entry.entry):
-            st.markdown(f"*Before:* {md(before)}" + ("" if before.endswith("”") else "."))
-        st.markdown(f"[All changes to this record]({link('whats-new', record=entry.id)})")
+        st.markdown("\n\n".join(lines))
 
 
 def change_log_view(entries: list[LogEntry], releases: list[Release]) -> None:
     for release, group in grouped_by_release(entries, releases):
-        st.subheader(_heading(release, releases[-1] if releases else None), anchor=False)
+        st.header(_heading(release, releases[-1] if releases else None), anchor=False)  # h2 under the title
         for entry in group:
             entry_card(entry)

@@ -11,11 +11,11 @@ st.title("Accessibility")
 st.markdown("We want everyone to be able to use this site: with a keyboard, a screen reader, a phone, zoomed "
             "text, or without seeing colour.")
 
-st.subheader("The standard", anchor="standard")
+st.header("The standard", anchor="standard")
 st.markdown("We aim to meet the **Web Content Accessibility Guidelines (WCAG) 2.2 at level AA**. "
             "Where we know a part does not yet meet it, it is listed below.")
 
-st.subheader("How we test it", anchor="testing")
+st.header("How we test it", anchor="testing")
 st.markdown("""
 - **Every page, on every change.** Our automated tests open each page in a real Chromium browser, at a desktop
   width (1280 pixels) and a phone width (390 pixels). They run **axe-core**, an open-source accessibility checker,
@@ -27,7 +27,7 @@ st.markdown("""
   any page (Developer tools, then Lighthouse). It is not part of our automated tests.
 """)
 
-st.subheader("What we know falls short", anchor="limits")
+st.header("What we know falls short", anchor="limits")
 st.markdown("""
 - **Streamlit's own controls.** The site is built with Streamlit. Its drop-down lists, sliders and pop-overs work
   with a keyboard, but some screen readers announce them in a limited way (for example, not how many options a
@@ -39,7 +39,7 @@ st.markdown("""
 - **Moving between pages** reloads part of the page, and focus goes back to the top.
 """)
 
-st.subheader("Tell us about a barrier", anchor="report")
+st.header("Tell us about a barrier", anchor="report")
 corrections = evidence.meta.corrections if evidence.meta else ""
 st.markdown("If something on this site is hard or impossible for you to use, please tell us. Open an issue in the "
             "project's tracker and say:\n"

@@ -86,4 +86,4 @@ def test_the_accessibility_statement_says_what_is_tested_and_how_to_report():
     assert "WCAG) 2.2 at level AA" in text
     assert f"({DESKTOP['width']} pixels)" in text and f"({PHONE['width']} pixels)" in text  # what the tests use
     assert "axe-core" in text and "Lighthouse" in text and "Streamlit's own controls" in text
-    assert "Tell us about a barrier" in [s.value for s in at.subheader]
+    assert "Tell us about a barrier" in [h.value for h in at.header]  # h2: no heading level skipped
