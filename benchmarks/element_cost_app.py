@@ -1,0 +1,78 @@
+"""What one more element costs the browser: the floor's bare page plus one kind of element, one page per kind.
+
+`python -m benchmarks.element_cost` opens each page in Chromium and reports its time to rendered as a ratio
+to the bare page (all pages below the root, so all pay the same start-up). The kinds are the explorer's own
+building blocks, at the counts a typical page draws them.
+"""
+
+import pandas as pd
+import streamlit as st
+
+OPTIONS = [f"Option {i}" for i in range(12)]
+TABLE = pd.DataFrame({"Outcome": [f"Outcome {i}" for i in range(8)], "Estimate": [1.5] * 8})
+
+
+def bare() -> None:
+    st.title("Floor: a bare page")
+    st.markdown("One paragraph of plain text, the least any page of the explorer draws besides its title.")
+    st.selectbox("Pick one", ["first", "second", "third"], key="pick")
+
+
+def page() -> None:
+    bare()
+
+
+def markdown_25() -> None:
+    bare()
+    for i in range(25):
+        st.markdown(f"Paragraph {i} with a [link](glossary?term=x) and :blue-badge[a badge]")
+
+
+def markdown_1() -> None:
+    bare()
+    st.markdown("\n\n".join(f"Paragraph {i} with a [link](glossary?term=x) and :blue-badge[a badge]"
+                            for i in range(25)))
+
+
+def cards_8() -> None:
+    bare()
+    for i in range(8):
+        with st.container(border=True):
+            st.markdown(":blue-badge[:material/thumb_up: Benefit] :orange-badge[⊕⊕◯◯ Low certainty]\n\n"
+                        f"**Pain** in adults [{i}](study?study=x)\n\nResult 1.2 (0.3 to 2.1)")
+            with st.expander("For experts: the study"):
+                st.markdown("Randomised controlled trial, n=40\n\n- a caveat")
+
+
+def filters_8() -> None:
+    bare()
+    with st.expander("Filters"):
+        places = [*st.columns(3), *st.columns(3)]
+        for i in range(5):
+            places[i].multiselect(f"Facet {i}", OPTIONS, key=f"facet{i}")
+        places[5].slider("Years", 1990, 2026, (1990, 2026), key="years")
+        st.text_input("Search", key="q")
+
+
+def table_1() -> None:
+    bare()
+    st.table(TABLE, hide_index=True)
+
+
+def dataframe_1() -> None:
+    bare()
+    st.dataframe(TABLE, hide_index=True)
+
+
+def downloads_3() -> None:
+    bare()
+    for kind in ("PNG", "SVG", "CSV"):
+        st.download_button(f"Chart as {kind}", data=lambda: b"x", file_name="x.txt", on_click="ignore")
+
+
+PAGES = (page, markdown_25, markdown_1, cards_8, filters_8, table_1, dataframe_1, downloads_3)
+
+if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
+    st.set_page_config(page_title="Element cost", layout="wide")
+    st.navigation([st.Page(bare, title="Bare", url_path="bare", default=True),
+                   *(st.Page(p, title=p.__name__, url_path=p.__name__) for p in PAGES)], position="hidden").run()
