@@ -21,7 +21,7 @@ from .handout import FONT_DIR, HEADING_INK, INK, TITLE, _Fonts, _load_fonts, lat
 from .load import EvidenceBase
 from .model import Claim
 from .selections import numbered_references
-from .links import DEFAULT_ORIGIN, view_url
+from .links import DEFAULT_ORIGIN, view_url, with_version
 from .share import qr_png
 
 # 13.33 x 7.5 inches: PowerPoint's 16:9 slide.
@@ -66,9 +66,10 @@ class _Deck(FPDF):
         self.cell(self.w - 2 * MARGIN, 5, self.t(text), align="L")
 
 
-def takehome_url(app_url: str, claim_id: str) -> str:
-    """The app's deep link to one take-home."""
-    return view_url(f"{app_url.rstrip('/')}/take-homes", {"claim": claim_id})
+def takehome_url(app_url: str, claim_id: str, version: str | None = None) -> str:
+    """The app's deep link to one take-home, with v=<release> like every link the app gives out: a reader who
+    scans an old printout is told what changed since."""
+    return view_url(f"{app_url.rstrip('/')}/take-homes", with_version({"claim": [claim_id]}, version))
 
 
 def build_deck(claims: Sequence[Claim], base: EvidenceBase, app_url: str = DEFAULT_ORIGIN, *,
@@ -117,7 +118,7 @@ def build_deck(claims: Sequence[Claim], base: EvidenceBase, app_url: str = DEFAU
         sources = "; ".join(f"[{numbers[s]}] {_short(base, s)}" for s in claim.studies if s in numbers)
         pdf.set_x(MARGIN)
         pdf.text_block("Sources: " + sources, CITE_PT, text_width, line=1.25)
-        pdf.qr(takehome_url(app_url, claim.id))
+        pdf.qr(takehome_url(app_url, claim.id, meta.version if meta else None))
         pdf.footer_line(f"Slide {i + 1} of {{nb}} · {TITLE}")
 
     # References: as many slides as they need.

@@ -129,7 +129,9 @@ def test_the_slides_download_as_a_16_9_deck_of_the_presented_take_homes(new_page
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "2", "-l", "2", "-singlefile", str(deck),
                     str(tmp_path / "slide")], check=True)
     decoded = [d.data.decode() for d in decode(Image.open(tmp_path / "slide.png"))]
-    assert decoded == [takehome_url(f"{server_url}/", claims[0].id)], "the deck's QR code is not a link of this server"
+    version = shipped_base().meta.version
+    assert decoded == [takehome_url(f"{server_url}/", claims[0].id, version)], \
+        "the deck's QR code is not a versioned link of this server"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

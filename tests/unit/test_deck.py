@@ -60,7 +60,8 @@ def test_a_rendered_slide_has_a_qr_code_that_opens_its_take_home(deck, evidence,
     image = Image.open(tmp_path / "slide.png")
     assert image.width / image.height == pytest.approx(16 / 9, rel=0.01)
     decoded = [d.data.decode() for d in decode(image)]
-    assert decoded == [takehome_url(URL, claim.id)] == [f"{URL}/take-homes?claim={claim.id}"]
+    version = evidence.meta.version
+    assert decoded == [takehome_url(URL, claim.id, version)] == [f"{URL}/take-homes?claim={claim.id}&v={version}"]
 
 
 def test_an_unknown_topic_is_a_clear_error(tmp_path, capsys):
