@@ -34,7 +34,7 @@ _THIS_RUN = "_base_this_run"
 
 
 def new_run() -> None:
-    """Called as a run starts (url_state.begin_run): the next `base()` looks at the files again."""
+    """Called as a run starts (components/frame.py): the next `base()` looks at the files again."""
     st.session_state.pop(_THIS_RUN, None)
 
 

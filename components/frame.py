@@ -14,7 +14,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from components import change_notice, embed, present, share, theme, url_state
+from components import base_loader, change_notice, embed, present, share, theme, url_state
 from components.base_loader import base
 from components.site import PageSpec
 
@@ -36,6 +36,7 @@ def _problems_banner() -> None:
 
 @contextmanager
 def page_frame(spec: PageSpec) -> Iterator[None]:
+    base_loader.new_run()  # the files are looked at once a run, at its start
     url_state.begin_run("" if spec.default else spec.url_path)
     share.begin_run()
     _problems_banner()

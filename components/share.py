@@ -99,8 +99,7 @@ def shown_studies() -> list[str]:
 
 
 def _citation(spec: PageSpec, url: str) -> str:
-    evidence = base()
-    return _cited(evidence.version, spec.title, url, dt.date.today(), tuple(shown_studies()))
+    return _cited(base().version, spec.title, url, dt.date.today(), tuple(shown_studies()))
 
 
 # Formatting every shown study's reference is most of the panel's cost; a class opening one link pays it once.

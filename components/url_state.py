@@ -28,7 +28,6 @@ from typing import Iterable, Mapping
 
 import streamlit as st
 
-from components import base_loader
 from components.base_loader import base
 from evidence.links import VERSION_KEY, app_root, link, page_url, view_url, with_version
 
@@ -48,7 +47,6 @@ def _run() -> dict:
 def begin_run(url_path: str) -> None:
     """Start a run of the page at `url_path` ("" for home): no notices yet, no keys read."""
     st.session_state[_RUN] = {"page": url_path, "notices": [], "read": set()}
-    base_loader.new_run()
 
 
 # ---- reading ----------------------------------------------------------------------------
