@@ -8,6 +8,8 @@ building blocks, at the counts a typical page draws them.
 import pandas as pd
 import streamlit as st
 
+from components.plain_table import plain_table
+
 OPTIONS = [f"Option {i}" for i in range(12)]
 TABLE = pd.DataFrame({"Outcome": [f"Outcome {i}" for i in range(8)], "Estimate": [1.5] * 8})
 
@@ -32,6 +34,16 @@ def markdown_1() -> None:
     bare()
     st.markdown("\n\n".join(f"Paragraph {i} with a [link](glossary?term=x) and :blue-badge[a badge]"
                             for i in range(25)))
+
+
+def sidebar_nav() -> None:
+    """The explorer's own navigation: 14 page links under section headings."""
+    bare()
+    with st.sidebar:
+        for i in range(14):
+            if i % 4 == 0:
+                st.markdown(f"**Section {i}**")
+            st.page_link(f"http://localhost/p{i}", label=f"Page {i}", icon=":material/home:")
 
 
 def cards_8() -> None:
@@ -59,6 +71,11 @@ def table_1() -> None:
     st.table(TABLE, hide_index=True)
 
 
+def plain_table_1() -> None:
+    bare()
+    plain_table(TABLE, "A table")
+
+
 def dataframe_1() -> None:
     bare()
     st.dataframe(TABLE, hide_index=True)
@@ -70,7 +87,7 @@ def downloads_3() -> None:
         st.download_button(f"Chart as {kind}", data=lambda: b"x", file_name="x.txt", on_click="ignore")
 
 
-PAGES = (page, markdown_25, markdown_1, cards_8, filters_8, table_1, dataframe_1, downloads_3)
+PAGES = (page, markdown_25, markdown_1, sidebar_nav, cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
 
 if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
     st.set_page_config(page_title="Element cost", layout="wide")

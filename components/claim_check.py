@@ -12,6 +12,7 @@ from components import badges, change_notice, url_state
 from components.charts import cached_figure, cached_table, downloads, source_line
 from components.citations import study_href
 from components.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
+from components.plain_table import plain_table
 from components.url_state import link
 from components.present import Slide
 from components.report_problem import report_link
@@ -84,7 +85,7 @@ def verdict_chart(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]])
                + " Bar labels are counts of claims; very small segments are labelled in the table.")
     st.caption(caption)
     table = cached_table(evidence, ("verdicts",), lambda: verdict_table(evidence, counts))
-    st.table(table, hide_index=True)
+    plain_table(table, "Verdicts by article")
     downloads(evidence, figure, "claim-check-verdicts-by-article", "Verdicts on the claims of popular articles",
               caption, table)
 

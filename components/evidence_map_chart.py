@@ -15,6 +15,7 @@ import streamlit as st
 
 from components.charts import cached_figure, cached_table, downloads, source_line, wrap
 from components.palette import CHART_CONFIG, DIRECTION_STYLE, FADED_INK, GAP_INK, GRID, INK
+from components.plain_table import plain_table
 from components.present import Slide
 from components.timeline_chart import draw_timeline
 from evidence import EvidenceBase
@@ -177,7 +178,7 @@ def shown_map_table(cells: list[MapCell], evidence: EvidenceBase) -> pd.DataFram
 def map_table_expander(cells: list[MapCell], evidence: EvidenceBase) -> None:
     filled = [c for c in cells if not c.is_gap]
     with st.expander(f"The map as a table ({len(filled)} cells with studies)"):
-        st.table(shown_map_table(cells, evidence), hide_index=True)
+        plain_table(shown_map_table(cells, evidence), "The evidence map as a table")
 
 
 def gaps_markdown(cells: list[MapCell]) -> str:

@@ -7,6 +7,7 @@ import gc
 import pandas as pd
 import streamlit as st
 
+from components.plain_table import plain_table
 from evidence import EvidenceBase
 from evidence.grade import CERTAINTY_CEILING, CERTAINTY_WORDS, MEANING, symbol_and_label
 from evidence.model import Certainty
@@ -17,12 +18,12 @@ def certainty_scale() -> None:
     rows = [{"Certainty": symbol_and_label(c), "What it means": MEANING[c],
              "Take-homes must say": " or ".join(f"“{w}”" for w in CERTAINTY_WORDS[c]) or "(plain statement)"}
             for c in reversed(list(Certainty))]
-    st.table(pd.DataFrame(rows), hide_index=True)  # a plain HTML table: read aloud, printed, no grid to load
+    plain_table(pd.DataFrame(rows), "GRADE certainty levels")
 
 
 def design_ceilings() -> None:
     rows = [{"Best design cited": d.label, "Highest certainty allowed": c.label} for d, c in CERTAINTY_CEILING.items()]
-    st.table(pd.DataFrame(rows), hide_index=True)
+    plain_table(pd.DataFrame(rows), "Highest certainty each design allows")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -41,6 +42,6 @@ def reading_levels(evidence: EvidenceBase) -> None:
     st.markdown(f"Measured with the Flesch–Kincaid grade (textstat): **{stats['at_or_below_target']} of "
                 f"{stats['count']}** take-homes are at or below grade {TARGET_GRADE:g}; the range is "
                 f"{stats['min']:g} to {stats['max']:g}, median {stats['median']:g}.")
-    st.table(pd.DataFrame([{"Take-home": r.id, "US grade": r.grade,
-                            f"At or below {TARGET_GRADE:g}": "yes" if r.ok else "no", "Statement": r.text}
-                           for r in readings]), hide_index=True)
+    plain_table(pd.DataFrame([{"Take-home": r.id, "US grade": r.grade,
+                               f"At or below {TARGET_GRADE:g}": "yes" if r.ok else "no", "Statement": r.text}
+                              for r in readings]), "Reading level of each take-home")

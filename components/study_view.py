@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import badges, change_notice
 from components.citations import locator_markdown, study_href
+from components.plain_table import plain_table
 from components.report_problem import report_link
 from components.trial_counts_view import trial_counts
 from components.url_state import link
@@ -82,8 +83,8 @@ def outcomes_table(study: Study) -> None:
         "Direction": o.direction.label, "Subgroup": "yes (hypothesis only)" if o.subgroup else "",
         "Note": o.note or "",
     } for o in study.outcomes])
-    # A plain HTML table: screen readers read it as a table, it prints, and the browser loads no data grid.
-    st.table(table, hide_index=True)
+    # A column empty on every row (no p-values reported, say) only narrows the ones that say something.
+    plain_table(table.loc[:, (table != "").any()], "Results as reported")
 
 
 def cited_by(study: Study, evidence: EvidenceBase) -> None:

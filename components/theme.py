@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.plain_table import CSS as TABLE_CSS
+
 READABLE_CSS = """
 <style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }  /* Streamlit fades captions to 0.6 */
@@ -20,7 +22,7 @@ READABLE_CSS = """
 
 # A scrollable region must be reachable by keyboard (WCAG 2.1.1). When the navigation is taller than
 # the window the sidebar scrolls, and while Streamlit redraws its links it can hold nothing focusable,
-# so the sidebar itself takes focus; so does a table's box, which scrolls sideways on a phone. Our own fixed script, never user input; installed once per tab.
+# so the sidebar itself takes focus. Our own fixed script, never user input; installed once per tab.
 FOCUSABLE_SIDEBAR_JS = """
 <script>
 (() => {
@@ -29,10 +31,6 @@ FOCUSABLE_SIDEBAR_JS = """
   const fix = () => {
     document.querySelectorAll('[data-testid="stSidebarContent"]').forEach((el) => {
       if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("aria-label", "Site navigation"); }
-    });
-    // A wide st.table scrolls sideways on a phone; Streamlit only makes its box focusable when given a pixel size.
-    document.querySelectorAll('[data-testid="stTable"] > div:not([tabindex])').forEach((el) => {
-      el.setAttribute("tabindex", "0"); el.setAttribute("role", "region"); el.setAttribute("aria-label", "Scrollable table");
     });
   };
   fix();
@@ -45,4 +43,4 @@ FOCUSABLE_SIDEBAR_JS = """
 
 def apply(*more_css: str) -> None:
     """The site's stylesheets and its one script as one element (each element costs every page a message)."""
-    st.html("".join((READABLE_CSS, *more_css, FOCUSABLE_SIDEBAR_JS)), unsafe_allow_javascript=True)
+    st.html("".join((READABLE_CSS, TABLE_CSS, *more_css, FOCUSABLE_SIDEBAR_JS)), unsafe_allow_javascript=True)

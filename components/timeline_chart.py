@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.charts import cached_figure, cached_table, downloads, source_line, wrap
 from components.palette import BLUE, CHART_CONFIG, GRID, INK
+from components.plain_table import plain_table
 from evidence import EvidenceBase
 from evidence.evidence_map import timeline_summary
 from evidence.model import Design, Study
@@ -88,6 +89,6 @@ def draw_timeline(evidence: EvidenceBase, *, with_table: bool = True) -> None:
     if with_table:
         table = cached_table(evidence, ("timeline",), lambda: timeline_table(studies))
         with st.expander(f"The timeline as a table ({len(studies)} studies)"):
-            st.table(table, hide_index=True)
+            plain_table(table, "The timeline as a table")
         downloads(evidence, figure, "evidence-timeline", "Timeline of the studies by year published and design",
                   caption, table)

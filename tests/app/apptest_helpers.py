@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from components.plain_table import CLASS as PLAIN_TABLE
 from components.share import LABEL as SHARE_LABEL, OPEN_KEY as SHARE_OPEN
 from components.site import BY_PATH
 
@@ -41,3 +45,49 @@ def share_panel(at: AppTest):
         at.session_state[SHARE_OPEN] = True
         at.run()
     return panels()
+
+
+class _TableReader(HTMLParser):
+    """The header and body cells of each table in a piece of HTML, as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self._cell is not None:
+            self.tables[-1][-1].append(unescape("".join(self._cell)))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _numbers_where_all_are(column: pd.Series) -> pd.Series:
+    converted = pd.to_numeric(column, errors="coerce")
+    return converted if converted.notna().all() else column
+
+
+def plain_tables(node) -> list[pd.DataFrame]:
+    """The tables drawn by components/plain_table.py under `node` (the app, or one expander), as frames:
+    text as shown, columns of numbers read back as numbers."""
+    frames = []
+    for element in node.get("html"):
+        if f'class="{PLAIN_TABLE}"' not in element.proto.body:
+            continue
+        reader = _TableReader()
+        reader.feed(element.proto.body)
+        for head, *rows in reader.tables:
+            frame = pd.DataFrame(rows, columns=head)
+            frames.append(frame.apply(_numbers_where_all_are))
+    return frames

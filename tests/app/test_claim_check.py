@@ -8,7 +8,7 @@ import re
 import pytest
 
 from evidence.model import Verdict
-from tests.app.apptest_helpers import open_view
+from tests.app.apptest_helpers import open_view, plain_tables
 from tests.shipped import shipped_base
 
 COUNT_LINE = re.compile(r"(\d+) claims? checked: (.*)\.")
@@ -75,7 +75,7 @@ def test_verdict_counts_on_the_page_equal_the_base(base):
 
 def test_counts_table_matches_each_article(base):
     at = open_view("claim-check")
-    table = at.table[0].value
+    table = plain_tables(at)[0]
     assert list(table["Article"]) == [a.title for a in base.sources.values()]
     for article, (_, row) in zip(base.sources.values(), table.iterrows()):
         assert row["All claims"] == len(article.claims)

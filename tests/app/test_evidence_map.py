@@ -8,7 +8,7 @@ import re
 import pytest
 
 from evidence.evidence_map import cell_name, evidence_map
-from tests.app.apptest_helpers import open_view
+from tests.app.apptest_helpers import open_view, plain_tables
 from tests.shipped import shipped_base
 
 STUDY_LINK = re.compile(r"\(study\?study=([a-z0-9-]+)\)")
@@ -38,7 +38,7 @@ def _chart(at, n: int = 0) -> dict:
 
 def _map_table(at):
     expander = next(e for e in at.expander if e.label.startswith("The map as a table"))
-    return expander.table[0].value
+    return plain_tables(expander)[0]
 
 
 def test_page_runs_with_map_and_timeline(base, cells):

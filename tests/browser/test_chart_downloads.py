@@ -9,6 +9,7 @@ import xml.dom.minidom
 
 from PIL import Image
 
+from components.plain_table import CLASS as PLAIN_TABLE
 from evidence.share import SITE_TITLE
 from tests.shipped import shipped_base
 
@@ -32,7 +33,7 @@ def _download(page, container: str, label: str, timeout: float = 60_000):
 
 
 def _shown_table(table) -> list[list[str]]:
-    """The header and rows of an st.table as the reader sees them."""
+    """The header and rows of a table as the reader sees them."""
     return table.evaluate("""t => [...t.querySelectorAll('tr')].map(
         tr => [...tr.querySelectorAll('th, td')].map(c => c.innerText.trim()))""")
 
@@ -80,7 +81,7 @@ def test_claim_check_png_and_csv(new_page):
     band = image.crop((0, 2 * chart_height, image.width, image.height)).convert("L")
     assert band.getextrema()[0] < 80, "the caption band has no dark text in it"
 
-    shown = _shown_table(page.locator('[data-testid="stTable"] table').first)
+    shown = _shown_table(page.locator(f".{PLAIN_TABLE} table").first)
     name, data = _download(page, "chart-downloads-claim-check-verdicts-by-article", "Data as CSV")
     assert name == "claim-check-verdicts-by-article.csv"
     rows = _csv_rows(data)
