@@ -6,6 +6,7 @@ from components.cards import claim_card
 from components.citations import reference_list
 from components.base_loader import base
 from components.entry_points import entry_points
+from components.site_counts import site_counts
 from components.url_state import link
 from evidence.selections import bottom_line, numbered_references
 
@@ -22,11 +23,7 @@ for claim in lines:
 if not lines:
     st.info("There are no take-homes in the base yet.", icon=":material/search_off:")
 
-counts = evidence.counts()
-left, middle, right = st.columns(3)
-left.metric("Studies", counts["studies"], border=True)
-middle.metric("Take-homes", counts["claims"], border=True)
-right.metric("Articles checked", counts["sources"], border=True)
+site_counts(evidence.counts())
 if evidence.meta:
     st.caption(f"[Last reviewed {evidence.meta.last_reviewed:%d %B %Y}]({link('whats-new')}). Each take-home shows how sure we are "
                "(its certainty) and the studies behind it; numbers in brackets link to them.")

@@ -4,7 +4,7 @@ import re
 
 from components.base_loader import base
 from evidence.selections import bottom_line, filter_studies
-from tests.app.apptest_helpers import open_view
+from tests.app.apptest_helpers import open_view, plain_tables
 
 
 def test_study_deep_link_shows_that_study_and_who_cites_it():
@@ -36,7 +36,7 @@ def test_glossary_term_deep_link_shows_one_term():
 
 def test_methods_reports_a_reading_level_for_every_take_home():
     at = open_view("methods")
-    tables = [table.value for table in at.table]
+    tables = plain_tables(at)
     readings = next(t for t in tables if "US grade" in t.columns)
     assert len(readings) == len(base().claims)
     assert (readings["US grade"] <= 8).all()
@@ -77,3 +77,12 @@ def test_prevalence_like_for_like_gets_no_warning():
     at = open_view("prevalence", figure=["global-gbd-2017-point", "global-gbd-2010-point"])
     assert not at.warning
     assert any("can be compared" in s.value for s in at.success)
+
+
+def test_home_counts_the_base_in_words_and_numbers():
+    at = open_view("home")
+    (row,) = [h.value for h in at.html if 'class="site-counts"' in h.value]
+    counts = base().counts()
+    for n, label in ((counts["studies"], "studies"), (counts["claims"], "take-homes"),
+                     (counts["sources"], "articles checked")):
+        assert f'<span class="n">{n}</span> {label}</li>' in row
