@@ -58,7 +58,9 @@ class Settings:
     first_runs: int = 5
     reruns: int = 10
     sessions: int = 50
-    browser_visits: int = 4  # Chromium timings swing ±15% visit to visit: a median of 2 was too noisy to read
+    # Chromium timings swing ±15% visit to visit (a median of 2, then of 4, moved pages across the 1.10× line
+    # between runs of the same code): 8 pairs, each visit beside its own floor visit.
+    browser_visits: int = 8
     class_pages: tuple[str, ...] = ("home", "prevalence")
     lighthouse: bool = True
     browser: bool = True
@@ -84,6 +86,7 @@ class PageResult:
     errors: int = 0
     browser_ms: float | None = None
     floor_browser_ms: float | None = None
+    browser_ratios: list[float] = field(default_factory=list)  # each visit over the floor visit beside it
     class_p95_s: float | None = None
     floor_class_p95_s: float | None = None
     class_cpu_ms: float | None = None
@@ -231,7 +234,11 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
                 ours.append(chromium.time_to_rendered(url))
                 theirs.append(chromium.time_to_rendered(floor))
             r.browser_ms, r.floor_browser_ms = median(ours), median(theirs)
-            print(f"  chromium {r.page:<13} {r.browser_ms:6.0f} / floor {r.floor_browser_ms:5.0f} ms", file=sys.stderr)
+            # The ratio is the median of the pairs', so a slow spell (the machine's other work) that hits one
+            # pair hits both its visits and drops out.
+            r.browser_ratios = [o / t for o, t in zip(ours, theirs)]
+            print(f"  chromium {r.page:<13} {r.browser_ms:6.0f} / floor {r.floor_browser_ms:5.0f} ms, "
+                  f"{_pairs(r.browser_ratios)}", file=sys.stderr)
     finally:
         chromium.close()
 
@@ -267,11 +274,20 @@ def _x(value: float | None, floor: float | None, unit: str = "", digits: int = 0
     return f"{text} ({value / floor:.2f}×)" if floor else text
 
 
+def _pairs(ratios: list[float]) -> str:
+    """'1.08× (0.97–1.21)': the median of the per-visit ratios and their spread."""
+    return f"{median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})" if ratios else "n/a"
+
+
+def _browser(r: PageResult) -> str:
+    return "n/a" if r.browser_ms is None else f"{r.browser_ms:.0f} {_pairs(r.browser_ratios)}"
+
+
 def table(results: list[PageResult], report: dict, settings: Settings) -> str:
     n = settings.sessions
     lines = [
         "| page | floor | first run ms | rerun p50 ms | server CPU / session ms | CPU / rerun ms | MB / extra session "
-        f"| Chromium to rendered ms | class of {n} p95 s | Lighthouse a11y |",
+        f"| Chromium to rendered ms (median ratio of the pairs, their range) | class of {n} p95 s | Lighthouse a11y |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -280,7 +296,7 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
             f"| {r.page} | {r.floor} | {_x(r.first_ms, r.floor_first_ms)} | {_x(r.rerun_ms, r.floor_rerun_ms)} "
             f"| {_x(r.cpu_session_ms, r.floor_cpu_session_ms)} | {_x(r.cpu_rerun_ms, r.floor_cpu_rerun_ms)} "
             f"| {'n/a' if r.mb_session is None else f'{r.mb_session:.1f}'} "
-            f"| {_x(r.browser_ms, r.floor_browser_ms)} | {klass} "
+            f"| {_browser(r)} | {klass} "
             f"| {'' if r.accessibility is None else r.accessibility}{' ' + ', '.join(r.failed_audits) if r.failed_audits else ''} |")
     floors: dict[str, list[PageResult]] = {}
     for r in results:

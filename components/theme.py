@@ -23,6 +23,7 @@ READABLE_CSS = """
 # A scrollable region must be reachable by keyboard (WCAG 2.1.1). When the navigation is taller than
 # the window the sidebar scrolls, and while Streamlit redraws its links it can hold nothing focusable,
 # so the sidebar itself takes focus. Our own fixed script, never user input; installed once per tab.
+# Named (sourceURL) so a browser profile can tell its cost from Streamlit's: benchmarks/browser_profile.py.
 FOCUSABLE_SIDEBAR_JS = """
 <script>
 (() => {
@@ -37,6 +38,7 @@ FOCUSABLE_SIDEBAR_JS = """
   // Synchronously, not deferred to the next frame: a check that runs in between would find the box unfocusable.
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
 })();
+//# sourceURL=explorer-focus.js
 </script>
 """
 
