@@ -23,15 +23,21 @@ CSS = f"""
 .{CLASS}:focus-visible {{ outline: 2px solid #0b57a4; outline-offset: 2px; }}
 .{CLASS} table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; }}
 .{CLASS} th, .{CLASS} td {{ text-align: left; vertical-align: top; padding: 0.4rem 0.75rem;
-  border-bottom: 1px solid #d5d9e0; min-width: 4rem; }}  /* narrower, a phone would get one word a line */
-.{CLASS} tbody th {{ min-width: 8rem; font-weight: 400; }}  /* the row's name */
-.{CLASS} .long {{ min-width: 14rem; }}  /* a sentence-long note, else a row a screen tall */
+  border-bottom: 1px solid #d5d9e0; }}
+.{CLASS} tbody th {{ font-weight: 400; }}  /* the row's name */
+/* On a phone, squeezed to the screen, a column would get one word a line and a note a row a screen tall:
+   give columns a readable width and let the box scroll sideways instead. */
+@media (max-width: 640px) {{
+  .{CLASS} th, .{CLASS} td {{ min-width: 4rem; }}
+  .{CLASS} tbody th {{ min-width: 8rem; }}
+  .{CLASS} .long {{ min-width: 14rem; }}
+}}
 .{CLASS} thead th {{ font-weight: 600; border-bottom-width: 2px; }}
 </style>
 """
 
 
-LONG = 80  # characters: a cell this long reads as a sentence and gets a wider column
+LONG = 40  # characters: a cell this long reads as a sentence and gets a wider column
 
 
 def _text(value: object) -> str:
