@@ -1,4 +1,4 @@
-"""The colours and marker shapes of every chart, in one place.
+"""The colours and marker shapes of every chart, and the colours of the page's own HTML, in one place.
 
 Okabe-Ito colours stay distinct for the common colour-vision deficiencies, and none works alone: each
 encoding also has a marker shape or symbol and its word in the legend, hover and table.
@@ -17,6 +17,10 @@ FADED_INK = "#595959"  # words of cells that are not chosen, 7:1
 GAP_INK = "#6b6b6b"  # 5.3:1 on white: faint, still readable
 GRID = "#e5e5e5"
 WHITE = "#ffffff"
+# The page's own HTML and CSS beside Streamlit's theme (tables, boxes, captions).
+LINK = "#0b57a4"  # links and focus rings, 7.2:1 on white
+CAPTION_INK = "#4a4f59"  # caption text, 8.2:1 on white (Streamlit's faded caption grey is about 3:1)
+RULE = "#d5d9e0"  # table rules and box borders: decoration, the text carries the meaning
 
 # (colour, marker) per direction on the evidence map.
 DIRECTION_STYLE: dict[Direction, tuple[str, str]] = {

@@ -14,16 +14,19 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
+from components.palette import LINK, RULE
+
 # Read by the app tests (tests/app/apptest_helpers.py) and the browser tests to find the tables.
 CLASS = "plain-table"
 
 CSS = f"""
 <style>
 .{CLASS} {{ overflow-x: auto; margin-bottom: 1rem; }}
-.{CLASS}:focus-visible {{ outline: 2px solid #0b57a4; outline-offset: 2px; }}
+.{CLASS}:focus-visible {{ outline: 2px solid {LINK}; outline-offset: 2px; }}
 .{CLASS} table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; }}
 .{CLASS} th, .{CLASS} td {{ text-align: left; vertical-align: top; padding: 0.4rem 0.75rem;
-  border-bottom: 1px solid #d5d9e0; }}
+  border-bottom: 1px solid {RULE}; }}
+.{CLASS} thead th {{ font-weight: 600; border-bottom-width: 2px; }}
 .{CLASS} tbody th {{ font-weight: 400; }}  /* the row's name */
 /* On a phone, squeezed to the screen, a column would get one word a line and a note a row a screen tall:
    give columns a readable width and let the box scroll sideways instead. */
@@ -32,10 +35,8 @@ CSS = f"""
   .{CLASS} tbody th {{ min-width: 8rem; }}
   .{CLASS} .long {{ min-width: 14rem; }}
 }}
-.{CLASS} thead th {{ font-weight: 600; border-bottom-width: 2px; }}
 </style>
 """
-
 
 LONG = 40  # characters: a cell this long reads as a sentence and gets a wider column
 

@@ -10,12 +10,14 @@ from html import escape
 
 import streamlit as st
 
-_CSS = """<style>
-.site-counts { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none;
-  padding: 0 !important; margin: 0 0 1rem 0 !important; }  /* not indented like a text list */
-.site-counts li { flex: 1 1 6rem; border: 1px solid #d5d9e0; border-radius: 0.5rem; padding: 0.75rem 1rem;
-  margin: 0 !important; }
-.site-counts .n { display: block; font-size: 2.25rem; line-height: 1.2; font-weight: 600; }
+from components.palette import RULE
+
+_CSS = f"""<style>
+.site-counts {{ display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none;
+  padding: 0 !important; margin: 0 0 1rem 0 !important; }}  /* not indented like a text list */
+.site-counts li {{ flex: 1 1 6rem; border: 1px solid {RULE}; border-radius: 0.5rem; padding: 0.75rem 1rem;
+  margin: 0 !important; }}
+.site-counts .n {{ display: block; font-size: 2.25rem; line-height: 1.2; font-weight: 600; }}
 </style>"""
 
 

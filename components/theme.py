@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.palette import CAPTION_INK, LINK
 from components.plain_table import CSS as TABLE_CSS
 
-READABLE_CSS = """
+READABLE_CSS = f"""
 <style>
-[data-testid="stCaptionContainer"] { opacity: 1 !important; }  /* Streamlit fades captions to 0.6 */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4a4f59 !important; }
-[data-testid="stCaptionContainer"] a { color: #0b57a4 !important; }
+[data-testid="stCaptionContainer"] {{ opacity: 1 !important; }}  /* Streamlit fades captions to 0.6 */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: {CAPTION_INK} !important; }}
+[data-testid="stCaptionContainer"] a {{ color: {LINK} !important; }}
 </style>
 """
 
@@ -35,7 +36,7 @@ FOCUSABLE_SIDEBAR_JS = """
     });
   };
   fix();
-  // Synchronously, not deferred to the next frame: a check that runs in between would find the box unfocusable.
+  // Synchronously, not deferred to the next frame: a check that runs in between would find the sidebar unfocusable.
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
 })();
 //# sourceURL=explorer-focus.js
