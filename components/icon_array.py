@@ -3,6 +3,7 @@ the part that is uncertain, outlined for the rest. Pattern and fill carry the me
 
 from __future__ import annotations
 
+from base64 import b64encode
 from html import escape
 
 _HEAD = 3.2
@@ -81,3 +82,10 @@ def count_array_svg(kind: str, filled: int, total: int, label: str) -> str:
     return (f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>'
             + "".join(cells) + "</svg>")
+
+
+def img_html(svg: str, alt: str, width: int = 220) -> str:
+    """A drawing as a plain <img> for st.html: no image viewer for the browser to load, as st.image would.
+    (st.html drops inline <svg>, so the drawing travels as a data URI.)"""
+    return (f'<img src="data:image/svg+xml;base64,{b64encode(svg.encode()).decode()}" alt="{escape(alt)}" '
+            f'width="{width}" style="max-width: 100%; height: auto;">')

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.charts import cached_figure, cached_table, downloads
-from components.icon_array import describe, icon_array_svg
+from components.icon_array import describe, icon_array_svg, img_html
 from components.prevalence_chart import prevalence_figure, prevalence_table
 from components.present import Slide
 from components.url_state import link
@@ -64,7 +64,7 @@ def icon_arrays(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> None:
             with columns[i % len(columns)]:
                 st.markdown(f"**{f.population}**" + (" — new cases (incidence)" if f.measure == "incidence" else ""))
                 label = f"{text} ({period.label.lower()}{', new cases' if f.measure == 'incidence' else ''})"
-                st.image(icon_array_svg(low, high, label), alt=label, width=220)
+                st.html(img_html(icon_array_svg(low, high, label), label))
                 st.caption(f"{text}. Solid: the low end; striped: the uncertain part of the range.")
 
 

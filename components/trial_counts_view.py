@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from base64 import b64encode
-from html import escape
-
 import streamlit as st
 
-from components.icon_array import count_array_svg
+from components.icon_array import count_array_svg, img_html
 from evidence.model import Study
 from evidence.trial_counts import count_pictures
 
@@ -25,9 +22,6 @@ def trial_counts(study: Study) -> None:
     for column, picture in zip(columns, pictures):
         with column:
             st.markdown(f"**{picture.title}**")
-            # A plain <img>, not st.image: the page then loads no image viewer for three small drawings.
-            # (st.html drops inline <svg>, so the drawing travels as a data URI.)
-            svg = count_array_svg(picture.kind, picture.filled, picture.total, picture.text)
-            st.html(f'<img src="data:image/svg+xml;base64,{b64encode(svg.encode()).decode()}" '
-                    f'alt="{escape(picture.text)}" width="220" style="max-width: 100%; height: auto;">')
+            st.html(img_html(count_array_svg(picture.kind, picture.filled, picture.total, picture.text),
+                             picture.text))
             st.caption(f"{picture.text} {_KEY[picture.kind]}")
