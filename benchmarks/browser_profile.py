@@ -15,9 +15,8 @@ import statistics
 from collections import Counter
 
 from benchmarks import servers
-from benchmarks.browser_timing import _RENDERED_JS, Chromium
+from benchmarks.browser_timing import Chromium
 from benchmarks.load import representative_queries
-from tests.browser.helpers import DESKTOP, SETTLE_MS
 
 SAMPLING_US = 500
 
@@ -59,19 +58,13 @@ def _group(frame: dict) -> str | None:
 
 def profile_visit(chromium: Chromium, url: str) -> tuple[float, Counter]:
     """One first visit in a fresh context: (time to rendered ms, busy ms by group up to that moment)."""
-    context = chromium.browser.new_context(viewport=DESKTOP, locale="en-GB", reduced_motion="reduce",
-                                           service_workers="block")
-    try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
+    with chromium.fresh_page() as page:
+        cdp = page.context.new_cdp_session(page)
         cdp.send("Profiler.enable")
         cdp.send("Profiler.setSamplingInterval", {"interval": SAMPLING_US})
         cdp.send("Profiler.start")
-        page.goto(url, wait_until="commit")
-        rendered = float(page.wait_for_function(_RENDERED_JS, arg=SETTLE_MS, polling=20).json_value())
+        rendered = chromium.open_rendered(page, url)
         profile = cdp.send("Profiler.stop")["profile"]
-    finally:
-        context.close()
     frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
     busy: Counter = Counter()
     for node_id, delta_us in zip(profile["samples"], profile["timeDeltas"]):
@@ -84,6 +77,14 @@ def profile_visit(chromium: Chromium, url: str) -> tuple[float, Counter]:
 def _medians(visits: list[tuple[float, Counter]]) -> tuple[float, dict[str, float]]:
     return (statistics.median(t for t, _ in visits),
             {group: statistics.median(b[group] for _, b in visits) for group in ORDER})
+
+
+def _row(label: str, values: dict[str, float], pages: list[str], ratio: bool = False) -> None:
+    """One table row: the floor's value, then each page's with its ratio to the floor or its difference."""
+    floor = values["floor"]
+    cells = [f"{values[p]:.0f} " + (f"({values[p] / floor:.2f}×)" if ratio else f"(+{values[p] - floor:.0f})")
+             for p in pages]
+    print(f"| {label} | {floor:.0f} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
@@ -105,19 +106,13 @@ def main() -> None:
             for name, url in urls.items():
                 visits[name].append(profile_visit(chromium, url))
         results = {name: _medians(v) for name, v in visits.items()}
-        floor_ms, floor_busy = results["floor"]
         print(f"Main-thread CPU ms up to rendered, median of {args.visits} profiled first visits "
               f"(sampling every {SAMPLING_US} µs); in brackets, more than the floor's bare page.\n")
         print("| | floor | " + " | ".join(pages) + " |\n|---|---|" + "---|" * len(pages))
-        print("| time to rendered | " + " | ".join(f"{results[n][0]:.0f}" + ("" if n == "floor" else
-              f" ({results[n][0] / floor_ms:.2f}×)") for n in ["floor", *pages]) + " |")
+        _row("time to rendered", {name: ms for name, (ms, _) in results.items()}, pages, ratio=True)
         for group in ORDER:
-            cells = [f"{floor_busy[group]:.0f}"] + [f"{results[p][1][group]:.0f} (+{results[p][1][group] - floor_busy[group]:.0f})"
-                                                    for p in pages]
-            print(f"| {group} | " + " | ".join(cells) + " |")
-        totals = {n: sum(results[n][1].values()) for n in ["floor", *pages]}
-        print("| **all** | " + " | ".join(f"{totals[n]:.0f}" + ("" if n == "floor" else
-              f" (+{totals[n] - totals['floor']:.0f})") for n in ["floor", *pages]) + " |")
+            _row(group, {name: busy[group] for name, (_, busy) in results.items()}, pages)
+        _row("**all**", {name: sum(busy.values()) for name, (_, busy) in results.items()}, pages)
     finally:
         chromium.close()
         app.stop()

@@ -4,8 +4,10 @@ and the page has stayed idle (same definition as tests/browser/helpers.py, same 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from typing import Iterator
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.helpers import DESKTOP, SETTLE_MS
@@ -31,17 +33,26 @@ class Chromium:
         self.browser = self._playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", CHROMIUM),
                                                         args=CHROMIUM_ARGS)
 
-    def time_to_rendered(self, url: str, timeout_ms: float = 120_000) -> float:
-        """One visit in a brand-new context (no cache, no cookies, no session): milliseconds."""
+    @contextmanager
+    def fresh_page(self) -> Iterator[Page]:
+        """A page in a brand-new context: no cache, no cookies, no session, like a first visitor."""
         context = self.browser.new_context(viewport=DESKTOP, locale="en-GB", reduced_motion="reduce",
                                            service_workers="block")
         try:
-            page = context.new_page()
-            page.goto(url, wait_until="commit", timeout=timeout_ms)
-            return float(page.wait_for_function(_RENDERED_JS, arg=SETTLE_MS, polling=20,
-                                                timeout=timeout_ms).json_value())
+            yield context.new_page()
         finally:
             context.close()
+
+    @staticmethod
+    def open_rendered(page: Page, url: str, timeout_ms: float = 120_000) -> float:
+        """Open `url` in `page`: milliseconds from navigation start until rendered."""
+        page.goto(url, wait_until="commit", timeout=timeout_ms)
+        return float(page.wait_for_function(_RENDERED_JS, arg=SETTLE_MS, polling=20, timeout=timeout_ms).json_value())
+
+    def time_to_rendered(self, url: str, timeout_ms: float = 120_000) -> float:
+        """One first visit: milliseconds."""
+        with self.fresh_page() as page:
+            return self.open_rendered(page, url, timeout_ms)
 
     def close(self) -> None:
         self.browser.close()
