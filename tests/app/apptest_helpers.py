@@ -47,7 +47,7 @@ def share_panel(at: AppTest):
     return panels()
 
 
-class _TableReader(HTMLParser):
+class TableReader(HTMLParser):
     """The header and body cells of each table in a piece of HTML, as text."""
 
     def __init__(self) -> None:
@@ -85,7 +85,7 @@ def plain_tables(node) -> list[pd.DataFrame]:
     for element in node.get("html"):
         if f'class="{PLAIN_TABLE}"' not in element.proto.body:
             continue
-        reader = _TableReader()
+        reader = TableReader()
         reader.feed(element.proto.body)
         for head, *rows in reader.tables:
             frame = pd.DataFrame(rows, columns=head)

@@ -7,11 +7,11 @@ import math
 import pandas as pd
 
 from components.plain_table import CLASS, LONG, table_html
-from tests.app.apptest_helpers import _TableReader
+from tests.app.apptest_helpers import TableReader
 
 
 def _read(html: str) -> list[list[str]]:
-    reader = _TableReader()
+    reader = TableReader()
     reader.feed(html)
     (table,) = reader.tables
     return table
