@@ -37,7 +37,7 @@ def _problems_banner() -> None:
 @contextmanager
 def page_frame(spec: PageSpec) -> Iterator[None]:
     base_loader.new_run()  # the files are looked at once a run, at its start
-    url_state.begin_run("" if spec.default else spec.url_path)
+    url_state.begin_run("" if spec.default else spec.url_path, spec.keys)
     share.begin_run()
     _problems_banner()
     theme.apply(share.PRINT_CSS)

@@ -19,7 +19,7 @@ API in one glance:
   write  write(key, value) · clear(keys) · seed(key, value)
   links  link(page, **params) · carried(keys) · current_params() · page_address() · current_url() · app_url()
   frame  link_version() · embedded()   (global flags the frame reads on every page, not a page's parameters)
-  run    begin_run(url_path) · note(message) · notices()
+  run    begin_run(url_path, keys) · note(message) · notices()
 """
 
 from __future__ import annotations
@@ -44,8 +44,19 @@ def _run() -> dict:
     return st.session_state.setdefault(_RUN, {"page": "", "notices": [], "read": set()})
 
 
-def begin_run(url_path: str) -> None:
-    """Start a run of the page at `url_path` ("" for home): no notices yet, no keys read."""
+def begin_run(url_path: str, keys: Iterable[str] = ()) -> None:
+    """Start a run of the page at `url_path` ("" for home), whose parameters are `keys`: no notices yet, no
+    keys read.
+
+    Arriving from another page, the address is the whole truth about this one: a widget that shares a key with
+    a widget of the last page (Findings and References both filter by ?topic=) would otherwise keep that
+    widget's state, which Streamlit does not carry to a widget of another page, and come up empty; the link's
+    values are then lost. So each of the page's keys is seeded afresh from the address (`seed`).
+    """
+    last = st.session_state.get(_RUN)
+    if last is not None and last["page"] != url_path:
+        for key in keys:
+            st.session_state.pop(key, None)
     st.session_state[_RUN] = {"page": url_path, "notices": [], "read": set()}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.site import PAGES
+from components.site import BY_PATH, PAGES
 from tests.app.apptest_helpers import open_view
 
 
@@ -21,3 +21,14 @@ def test_a_page_reads_the_parameters_its_spec_lists(spec):
     if "present" in spec.keys:
         read |= _read(spec.url_path, present="1")
     assert read == set(spec.keys)
+
+
+def test_filters_carried_to_another_page_keep_their_values():
+    """Findings and References both filter by topic and design. Arriving at References with the values the
+    sidebar link carried, its own widgets take them (the widgets of the page before are not its widgets)."""
+    at = open_view("findings", topic="pain", design="rct")
+    at.switch_page(BY_PATH["references"].file)  # the query string stays, as the sidebar link carries it
+    at.run()
+    assert dict(at.query_params) == {"topic": "pain", "design": "rct"}
+    assert at.session_state["topic"] == ["pain"] and at.session_state["design"] == ["rct"]
+    assert any(m.value.startswith("**2 of ") for m in at.markdown), "the list is filtered"
