@@ -15,6 +15,7 @@ st.set_page_config(page_title="Running and your back: the evidence", page_icon=s
 pages = {spec.url_path: st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
                                 default=spec.default) for spec in PAGES}
 current = st.navigation(list(pages.values()), position="hidden")
-sidebar_nav(pages)
-with page_frame(page_for(current.url_path)):
+spec = page_for(current.url_path)
+sidebar_nav(spec)
+with page_frame(spec):
     current.run()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.palette import CAPTION_INK, LINK
+from components.nav import CSS as NAV_CSS, IN_APP
 from components.plain_table import CSS as TABLE_CSS
 
 READABLE_CSS = f"""
@@ -21,15 +22,19 @@ READABLE_CSS = f"""
 """
 
 
-# A scrollable region must be reachable by keyboard (WCAG 2.1.1). When the navigation is taller than
-# the window the sidebar scrolls, and while Streamlit redraws its links it can hold nothing focusable,
-# so the sidebar itself takes focus. Our own fixed script, never user input; installed once per tab.
-# Named (sourceURL) so a browser profile can tell its cost from Streamlit's: benchmarks/browser_profile.py.
-FOCUSABLE_SIDEBAR_JS = """
+# Our own fixed script, never user input; installed once per tab. Named (sourceURL) so a browser profile can
+# tell its cost from Streamlit's: benchmarks/browser_profile.py. It does two things:
+# - A scrollable region must be reachable by keyboard (WCAG 2.1.1). When the navigation is taller than the
+#   window the sidebar scrolls, and while Streamlit redraws it can hold nothing focusable, so the sidebar
+#   itself takes focus.
+# - A plain click on one of our page links (components/nav.py) moves inside the app, without a reload: the
+#   address becomes the link's and Streamlit is told as it is on Back or Forward (`popstate`), so it runs that
+#   page with that query string. New-tab clicks (a modifier key, another button) are left to the browser.
+SITE_JS = """
 <script>
 (() => {
-  if (window.__sidebarFocusable) return;
-  window.__sidebarFocusable = true;
+  if (window.__explorerScript) return;
+  window.__explorerScript = true;
   const fix = () => {
     document.querySelectorAll('[data-testid="stSidebarContent"]').forEach((el) => {
       if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("aria-label", "Site navigation"); }
@@ -38,12 +43,20 @@ FOCUSABLE_SIDEBAR_JS = """
   fix();
   // Synchronously, not deferred to the next frame: a check that runs in between would find the sidebar unfocusable.
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+  document.addEventListener("click", (event) => {
+    const a = event.target.closest && event.target.closest("a[%(in_app)s]");
+    if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+        || event.altKey) return;
+    event.preventDefault();
+    window.history.pushState({}, "", a.href);
+    window.dispatchEvent(new PopStateEvent("popstate", { state: {} }));
+  });
 })();
 //# sourceURL=explorer-focus.js
 </script>
-"""
+""" % {"in_app": IN_APP}
 
 
 def apply(*more_css: str) -> None:
     """The site's stylesheets and its one script as one element (each element costs every page a message)."""
-    st.html("".join((READABLE_CSS, TABLE_CSS, *more_css, FOCUSABLE_SIDEBAR_JS)), unsafe_allow_javascript=True)
+    st.html("".join((READABLE_CSS, TABLE_CSS, NAV_CSS, *more_css, SITE_JS)), unsafe_allow_javascript=True)

@@ -73,6 +73,35 @@ class TableReader(HTMLParser):
             self._cell.append(data)
 
 
+class LinkReader(HTMLParser):
+    """Each link in a piece of HTML: (its text, its attributes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, dict[str, str | None]]] = []
+        self._text: list[str] | None = None
+        self._attrs: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._text, self._attrs = [], dict(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._text is not None:
+            self.links.append((unescape("".join(self._text)), self._attrs))
+            self._text = None
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+
+def links_in(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    reader = LinkReader()
+    reader.feed(html)
+    return reader.links
+
+
 def _numbers_where_all_are(column: pd.Series) -> pd.Series:
     converted = pd.to_numeric(column, errors="coerce")
     return converted if converted.notna().all() else column

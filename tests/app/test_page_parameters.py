@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from components.site import BY_PATH, PAGES
-from tests.app.apptest_helpers import open_view
+from urllib.parse import parse_qs, urlsplit
+
+from components.nav import IN_APP
+from tests.app.apptest_helpers import links_in, open_view
 
 
 def _read(url_path: str, **params: str) -> set[str]:
@@ -21,6 +24,19 @@ def test_a_page_reads_the_parameters_its_spec_lists(spec):
     if "present" in spec.keys:
         read |= _read(spec.url_path, present="1")
     assert read == set(spec.keys)
+
+
+def test_the_sidebar_links_carry_the_parameters_each_page_understands():
+    at = open_view("findings", topic=["pain", "disability"], design="rct")
+    navs = [h.proto.body for h in at.sidebar.get("html") if IN_APP in h.proto.body]
+    assert len(navs) == 1, "one navigation element in the sidebar"
+    links = {text: attrs for text, attrs in links_in(navs[0])}
+    assert [t for t, a in links.items() if a.get("aria-current") == "page"] == ["Findings"]
+    query = {text: parse_qs(urlsplit(attrs["href"]).query) for text, attrs in links.items()}
+    assert query["Findings"] == {"topic": ["pain", "disability"], "design": ["rct"]}
+    assert query["References"] == {"topic": ["pain", "disability"], "design": ["rct"]}
+    assert query["Take-homes"] == {"topic": ["pain", "disability"]}
+    assert query["Glossary"] == {} and query["Home"] == {}
 
 
 def test_filters_carried_to_another_page_keep_their_values():

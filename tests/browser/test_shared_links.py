@@ -73,3 +73,22 @@ def test_changing_a_filter_updates_the_url(new_page):
     fresh = open_view(new_page(), page.url)
     assert_no_exception(fresh)
     assert findings_count(fresh) == (n, m), f"{page.url} showed a different result in a fresh browser"
+
+
+def test_a_sidebar_link_moves_inside_the_app_and_keeps_the_filters(new_page):
+    page = open_view(new_page(), SHARED)
+    page.evaluate("window.__sameDocument = true")  # gone if the link reloaded the page
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("link", name="References", exact=True).click()
+    page.wait_for_url(re.compile(r"/references\?topic=pain&design=rct$"))
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="References", level=1)).to_be_visible()
+    expect(sidebar.locator('a[aria-current="page"]')).to_have_text("References")
+    assert page.evaluate("window.__sameDocument") is True, "the sidebar link reloaded the page"
+    assert_no_exception(page)
+
+    page.go_back()  # Streamlit follows the address back, as for any page change
+    page.wait_for_url(re.compile(re.escape(SHARED) + "$"))
+    expect(main.get_by_role("heading", name="Findings", level=1)).to_be_visible()
+    expect(sidebar.locator('a[aria-current="page"]')).to_have_text("Findings")
+    assert page.evaluate("window.__sameDocument") is True
