@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.palette import CAPTION_INK, LINK
+from components.entry_points import CSS as ENTRY_CSS
 from components.nav import CSS as NAV_CSS, IN_APP
 from components.plain_table import CSS as TABLE_CSS
 
@@ -59,4 +60,4 @@ SITE_JS = """
 
 def apply(*more_css: str) -> None:
     """The site's stylesheets and its one script as one element (each element costs every page a message)."""
-    st.html("".join((READABLE_CSS, TABLE_CSS, NAV_CSS, *more_css, SITE_JS)), unsafe_allow_javascript=True)
+    st.html("".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, *more_css, SITE_JS)), unsafe_allow_javascript=True)

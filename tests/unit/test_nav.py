@@ -43,3 +43,10 @@ def test_each_link_keeps_only_the_parameters_its_page_understands():
     assert parse_qs(urlsplit(hrefs["Findings"]).query) == {"topic": ["pain", "disability"], "design": ["rct"]}
     assert parse_qs(urlsplit(hrefs["Study"]).query) == {"study": ["a&b"]}  # escaped in the HTML, read back whole
 
+
+def test_the_home_page_entry_points_are_in_app_links_to_their_pages():
+    from components.entry_points import _ENTRIES, entry_points_html
+
+    links = links_in(entry_points_html())
+    assert [(text, attrs["href"]) for text, attrs in links] == [(BY_PATH[p].title, p) for p, _ in _ENTRIES]
+    assert all(IN_APP in attrs for _, attrs in links)
