@@ -1,9 +1,14 @@
 """Filter widgets kept in step with the URL. Each draws one facet (evidence/facets.py): the facet's key is
-the widget's key and its query parameter, its options are slugs shown by their labels."""
+the widget's key and its query parameter, its options are slugs shown by their labels.
+
+A widget in a closed filter panel is not drawn at all (`HIDDEN`): its value is the URL's, checked the same way.
+The panel opens closed when a link already filters, and each widget is an element the browser must build on a
+first visit, for nobody to see.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 import streamlit as st
 
@@ -14,12 +19,22 @@ from evidence.findings import FindingsQuery
 # Changing what is shown starts again at page 1.
 _RESET_PAGE = {"on_change": url_state.write, "args": ("page", None)}
 
+HIDDEN = None  # as a widget's container: its panel is closed, so it is not drawn and its value is the URL's
+
+
+def _value(container, key: str, initial, draw: Callable):
+    """The widget's value: drawn in `container`, taking its first value from the URL; or, hidden, the URL's."""
+    if container is HIDDEN:
+        return initial
+    url_state.seed(key, initial)
+    return draw(container)
+
 
 def multi(facet: Facet, container=st) -> list[str]:
     """A multiselect synced to ?key=<slug>&key=<slug>."""
-    url_state.seed(facet.key, url_state.choices(facet.key, facet.options, facet.label.lower()))
-    chosen = container.multiselect(facet.label, list(facet.options), format_func=facet.options.__getitem__,
-                                   key=facet.key, placeholder="Any", **_RESET_PAGE)
+    chosen = _value(container, facet.key, url_state.choices(facet.key, facet.options, facet.label.lower()),
+                    lambda c: c.multiselect(facet.label, list(facet.options), format_func=facet.options.__getitem__,
+                                            key=facet.key, placeholder="Any", **_RESET_PAGE))
     url_state.write(facet.key, chosen)
     return chosen
 
@@ -35,27 +50,28 @@ def year_range(years: tuple[int, int], container=st) -> tuple[int, int]:
     valid = len(given) == 2 and all(v.isdigit() and lo <= int(v) <= hi for v in given)
     if given and not valid:
         url_state.note(f"Ignored the year range {'–'.join(given)}; the base covers {lo}–{hi}.")
-    url_state.seed(YEARS.key, (int(given[0]), int(given[1])) if valid else (lo, hi))
-    span = container.slider(YEARS.label, lo, hi, key=YEARS.key, **_RESET_PAGE)
+    span = _value(container, YEARS.key, (int(given[0]), int(given[1])) if valid else (lo, hi),
+                  lambda c: c.slider(YEARS.label, lo, hi, key=YEARS.key, **_RESET_PAGE))
     url_state.write(YEARS.key, None if span == (lo, hi) else [str(span[0]), str(span[1])])
     return span
 
 
 def search(container=st, placeholder: str = "e.g. disc, marathon, Belavý") -> str:
     """A text box synced to ?q=<words>."""
-    url_state.seed(SEARCH.key, url_state.value(SEARCH.key, ""))
-    text = container.text_input(SEARCH.label, key=SEARCH.key, placeholder=placeholder, **_RESET_PAGE) or ""
+    text = _value(container, SEARCH.key, url_state.value(SEARCH.key, ""),
+                  lambda c: c.text_input(SEARCH.label, key=SEARCH.key, placeholder=placeholder, **_RESET_PAGE)) or ""
     url_state.write(SEARCH.key, text)
     return text
 
 
-def single(facet: Facet, container=st, *, widget=None, **kwargs) -> str:
-    """One choice, synced to ?key=<slug>; the first option is the default and leaves the URL clean."""
+def single(facet: Facet, container=st, *, widget: str = "selectbox", **kwargs) -> str:
+    """One choice, synced to ?key=<slug>, drawn as a selectbox or (`widget="radio"`) radio buttons; the first
+    option is the default and leaves the URL clean."""
     default = next(iter(facet.options))
     given = url_state.choices(facet.key, facet.options, facet.label.lower())
-    url_state.seed(facet.key, given[0] if given else default)
-    draw = widget or container.selectbox
-    chosen = draw(facet.label, list(facet.options), format_func=facet.options.__getitem__, key=facet.key, **kwargs)
+    chosen = _value(container, facet.key, given[0] if given else default,
+                    lambda c: getattr(c, widget)(facet.label, list(facet.options), format_func=facet.options.__getitem__,
+                                                 key=facet.key, **kwargs))
     url_state.write(facet.key, None if chosen == default else chosen)
     return chosen
 
@@ -77,18 +93,49 @@ def clear_button(keys: Iterable[str]) -> None:
               args=((*keys, "page"),))
 
 
-def filter_panel(keys: Iterable[str]):
-    """An expander for filters: open on a bare page, closed when a shared link already filters,
-    so the recipient sees the results first. Decided once per session so it never jumps shut."""
-    keys = tuple(keys)
-    remembered = "_filters_open:" + ",".join(keys)  # one memory per page's set of filters
-    st.session_state.setdefault(remembered, not url_state.given(keys))
-    return st.expander("Filters", icon=":material/tune:", expanded=st.session_state[remembered])
+class FilterPanel:
+    """The Filters expander: open on a bare page, closed when a shared link already filters, so the recipient
+    sees the results first (decided once per session, so it never jumps shut). Opening or closing it reruns
+    the page; while it is closed its widgets are not drawn (`here` and `columns` give `HIDDEN`)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        keys = tuple(keys)
+        remembered = "_filters_open:" + ",".join(keys)  # one memory per page's set of filters
+        st.session_state.setdefault(remembered, not url_state.given(keys))
+        # Keyed and stateful, with the first state fixed for the session: its identity must not change.
+        self._expander = st.expander("Filters", icon=":material/tune:", expanded=st.session_state[remembered],
+                                     key=panel_key(keys), on_change="rerun")
+        self.open = bool(self._expander.open)
+        self.here = st if self.open else HIDDEN
+
+    def columns(self, spec: int | list[int]) -> list:
+        return st.columns(spec) if self.open else [HIDDEN] * (spec if isinstance(spec, int) else len(spec))
+
+    def __enter__(self) -> "FilterPanel":
+        if self.open:
+            self._expander.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.open:
+            self._expander.__exit__(*exc)
+
+
+PANEL_KEY = "filters_panel:"
+
+
+def panel_key(keys: Iterable[str]) -> str:
+    """The session-state key of a filter panel's open state (True: open)."""
+    return PANEL_KEY + ",".join(keys)
+
+
+def filter_panel(keys: Iterable[str]) -> FilterPanel:
+    return FilterPanel(keys)
 
 
 def findings_filters(years: tuple[int, int]) -> FindingsQuery:
     """Every findings facet, three to a row (search and sort share the last), read into a query."""
-    with filter_panel(f.key for f in FINDINGS_FACETS):
-        places = [*st.columns(3), *st.columns(3), *st.columns([2, 1])]
+    with filter_panel(f.key for f in FINDINGS_FACETS) as panel:
+        places = [*panel.columns(3), *panel.columns(3), *panel.columns([2, 1])]
         chosen = {f.key: facet_widget(f, place, years) for f, place in zip(FINDINGS_FACETS, places)}
     return FindingsQuery.from_values(chosen, years)

@@ -25,7 +25,7 @@ else:
                 "in this base has looked at it yet. Click a bubble, or choose one under **Show a cell**, to list "
                 "its studies.")
     left, right = st.columns([1, 2], vertical_alignment="bottom")
-    size = filters.single(SIZE, widget=left.radio, horizontal=True)
+    size = filters.single(SIZE, left, widget="radio", horizontal=True)
     chosen = cell_picker(cells, right)
     if chosen:
         st.markdown(f":material/arrow_downward: [The studies for {cell_name(by_key[chosen]).lower()}](#cell) "

@@ -14,12 +14,12 @@ evidence = base()
 st.title("References")
 st.markdown("Every study in the base, with its full citation. Filter the list, then download exactly what "
             "you see for your reference manager.")
-with filters.filter_panel(f.key for f in REFERENCE_FACETS):
-    left, middle, right = st.columns(3)
+with filters.filter_panel(f.key for f in REFERENCE_FACETS) as panel:
+    left, middle, right = panel.columns(3)
     topics, populations, designs = filters.multi(TOPIC, left), filters.multi(POPULATION, middle), \
         filters.multi(DESIGN, right)
-    span = filters.year_range(year_span(evidence))
-    text = filters.search(placeholder="author, title, journal")
+    span = filters.year_range(year_span(evidence), panel.here)
+    text = filters.search(panel.here, placeholder="author, title, journal")
 studies = filter_studies(evidence, topics, populations, designs, span[0], span[1], text)
 
 st.markdown(f"**{len(studies)} of {len(evidence.studies)} studies**")

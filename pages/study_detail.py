@@ -22,7 +22,7 @@ if not evidence.studies:
     st.info("There are no studies in the base yet.", icon=":material/search_off:")
 elif study is None:
     st.header(f"All {len(evidence.studies)} studies")
-    order = filters.single(Facet("order", "Sort the studies by", SINGLE, STUDY_ORDERS), widget=st.radio,
+    order = filters.single(Facet("order", "Sort the studies by", SINGLE, STUDY_ORDERS), widget="radio",
                            horizontal=True)
     study_list(studies_in_order(evidence, order))
     st.markdown("The same studies with their full references are on the References page.")

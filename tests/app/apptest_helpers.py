@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from components.filters import PANEL_KEY
 from components.plain_table import CLASS as PLAIN_TABLE
 from components.share import LABEL as SHARE_LABEL, OPEN_KEY as SHARE_OPEN
 from components.site import BY_PATH
@@ -45,6 +46,17 @@ def share_panel(at: AppTest):
         at.session_state[SHARE_OPEN] = True
         at.run()
     return panels()
+
+
+def open_filters(at: AppTest) -> AppTest:
+    """Open the page's Filters panel, as a visitor would to change a filter: while it is closed (a link that
+    already filters opens it closed) its widgets are not drawn."""
+    panels = [key for key in at.session_state.keys() if key.startswith(PANEL_KEY)]
+    assert len(panels) == 1, f"expected one filter panel, found {panels}"
+    if not at.session_state[panels[0]]:
+        at.session_state[panels[0]] = True
+        at.run()
+    return at
 
 
 class TableReader(HTMLParser):

@@ -9,7 +9,7 @@ from components.site import BY_PATH, PAGES
 from urllib.parse import parse_qs, urlsplit
 
 from components.nav import IN_APP
-from tests.app.apptest_helpers import links_in, open_view
+from tests.app.apptest_helpers import links_in, open_filters, open_view
 
 
 def _read(url_path: str, **params: str) -> set[str]:
@@ -42,9 +42,13 @@ def test_the_sidebar_links_carry_the_parameters_each_page_understands():
 def test_filters_carried_to_another_page_keep_their_values():
     """Findings and References both filter by topic and design. Arriving at References with the values the
     sidebar link carried, its own widgets take them (the widgets of the page before are not its widgets)."""
-    at = open_view("findings", topic="pain", design="rct")
+    at = open_view("references")  # a bare page: its filter panel opens, and stays open for this session
+    at.switch_page(BY_PATH["findings"].file)
+    at.run()
+    at.multiselect(key="topic").set_value(["pain"]).run()
+    at.multiselect(key="design").set_value(["rct"]).run()
     at.switch_page(BY_PATH["references"].file)  # the query string stays, as the sidebar link carries it
     at.run()
     assert dict(at.query_params) == {"topic": "pain", "design": "rct"}
-    assert at.session_state["topic"] == ["pain"] and at.session_state["design"] == ["rct"]
+    assert at.multiselect(key="topic").value == ["pain"] and at.multiselect(key="design").value == ["rct"]
     assert any(m.value.startswith("**2 of ") for m in at.markdown), "the list is filtered"

@@ -18,13 +18,12 @@ def _multiselect(page, label: str):
 
 
 def _topic_filter(page):
-    """The Topic multiselect (widget key "topic"), opening the expander it sits in if it is collapsed
-    (a collapsed expander's content is inert, so it is not in the accessibility tree)."""
-    holder = page.locator(".st-key-topic")
-    expect(holder).to_have_count(1)
-    expander = page.get_by_test_id("stExpander").filter(has=holder)
-    if expander.count() and expander.first.locator("details").first.get_attribute("open") is None:
-        expander.first.locator("summary").first.click()
+    """The Topic multiselect (widget key "topic"), opening the Filters panel first if it is closed (a link that
+    already filters opens it closed, and its widgets are drawn only once it is opened)."""
+    panel = page.get_by_test_id("stExpander").filter(has=page.locator("summary", has_text="Filters"))
+    expect(panel).to_have_count(1)
+    if panel.locator("details").first.get_attribute("open") is None:
+        panel.locator("summary").first.click()
     multiselect = _multiselect(page, "Topic")
     expect(multiselect).to_be_visible()
     return multiselect
