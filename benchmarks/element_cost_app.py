@@ -46,6 +46,34 @@ def sidebar_nav() -> None:
             st.page_link(f"http://localhost/p{i}", label=f"Page {i}", icon=":material/home:")
 
 
+def sidebar_nav_plain() -> None:
+    """The same 14 page links without icons."""
+    bare()
+    with st.sidebar:
+        for i in range(14):
+            if i % 4 == 0:
+                st.markdown(f"**Section {i}**")
+            st.page_link(f"http://localhost/p{i}", label=f"Page {i}")
+
+
+def sidebar_caption() -> None:
+    """A sidebar holding one caption: what the sidebar itself costs."""
+    bare()
+    st.sidebar.caption("This site is not medical advice.")
+
+
+def sidebar_html() -> None:
+    """The same navigation as one HTML element: headings and lists of plain links."""
+    bare()
+    parts = []
+    for i in range(14):
+        if i % 4 == 0:
+            parts.append(f"{'</ul>' if i else ''}<p><strong>Section {i}</strong></p><ul>")
+        parts.append(f'<li><a href="p{i}?x=1">Page {i}</a></li>')
+    with st.sidebar:
+        st.html(f'<nav aria-label="Site">{"".join(parts)}</ul></nav>')
+
+
 def cards_8() -> None:
     bare()
     for i in range(8):
@@ -87,7 +115,7 @@ def downloads_3() -> None:
         st.download_button(f"Chart as {kind}", data=lambda: b"x", file_name="x.txt", on_click="ignore")
 
 
-PAGES = (page, markdown_25, markdown_1, sidebar_nav, cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
+PAGES = (page, markdown_25, markdown_1, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
 
 if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
     st.set_page_config(page_title="Element cost", layout="wide")
