@@ -20,7 +20,6 @@ from evidence.textlinks import link_terms
 
 
 def citation_block(study: Study) -> None:
-    st.markdown(vancouver(study))
     links = []
     if study.doi:
         links.append(locator_markdown(study).strip())
@@ -30,7 +29,7 @@ def citation_block(study: Study) -> None:
         links.append(f"[PubMed {study.pmid}](https://pubmed.ncbi.nlm.nih.gov/{study.pmid}/)")
     if study.registration:
         links.append(f"Trial registration {study.registration}")
-    st.markdown(" · ".join(links))
+    st.markdown("\n\n".join([vancouver(study), " · ".join(links)]))  # one element: the reference, then its links
     icon = ":material/verified:" if study.verified is Verification.CONFIRMED else ":material/help_outline:"
     where = f" ({study.verified_in})" if study.verified_in else ""
     note = f" {study.verification_note}" if study.verification_note else ""
@@ -66,8 +65,8 @@ def facts(study: Study) -> None:
 
 def what_design_shows(study: Study) -> None:
     with st.container(border=True):
-        st.markdown("**What this kind of study can and cannot show**")
-        st.markdown("\n".join(f"- {line}" for line in design_limits(study)))
+        st.markdown("**What this kind of study can and cannot show**\n\n" +
+                    "\n".join(f"- {line}" for line in design_limits(study)))
 
 
 def outcomes_table(study: Study) -> None:
@@ -91,18 +90,19 @@ def cited_by(study: Study, evidence: EvidenceBase) -> None:
     claims = claims_citing(evidence, study.id)
     articles = article_claims_citing(evidence, study.id)
     figures = prevalence_from(evidence, study.id)
-    if claims:
-        st.markdown("**Take-homes that cite it**")
-        st.markdown("\n".join(f"- {badges.certainty(c.certainty.value)} [{c.statement}]({link('take-homes', claim=c.id)})"
-                              for c in claims))
-    if articles:
-        st.markdown("**Article claims checked against it**")
-        st.markdown("\n".join(f"- {badges.verdict(c.verdict)} [{c.claim}]({link('claim-check', claim=c.id)}) "
-                              f"— *{a.title}*" for a, c in articles))
-    if figures:
-        st.markdown("**Prevalence figures from it**")
-        st.markdown("\n".join(f"- {f.display} ({f.recall_period.label.lower()}): {f.population}" for f in figures))
-    if not (claims or articles or figures):
+    # One markdown element for all three lists: each element is one more thing for the browser to build.
+    sections = [(heading, lines) for heading, lines in (
+        ("Take-homes that cite it",
+         [f"- {badges.certainty(c.certainty.value)} [{c.statement}]({link('take-homes', claim=c.id)})" for c in claims]),
+        ("Article claims checked against it",
+         [f"- {badges.verdict(c.verdict)} [{c.claim}]({link('claim-check', claim=c.id)}) — *{a.title}*"
+          for a, c in articles]),
+        ("Prevalence figures from it",
+         [f"- {f.display} ({f.recall_period.label.lower()}): {f.population}" for f in figures]),
+    ) if lines]
+    if sections:
+        st.markdown("\n\n".join(f"**{heading}**\n\n" + "\n".join(lines) for heading, lines in sections))
+    else:
         st.caption("Nothing else in the base cites this study yet.")
 
 
