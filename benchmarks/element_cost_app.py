@@ -74,6 +74,12 @@ def sidebar_html() -> None:
         st.html(f'<nav aria-label="Site">{"".join(parts)}</ul></nav>')
 
 
+def icon_1() -> None:
+    """One Material icon: the first one on a page loads the icon font."""
+    bare()
+    st.markdown(":material/share: Share")
+
+
 def cards_8() -> None:
     bare()
     for i in range(8):
@@ -115,7 +121,7 @@ def downloads_3() -> None:
         st.download_button(f"Chart as {kind}", data=lambda: b"x", file_name="x.txt", on_click="ignore")
 
 
-PAGES = (page, markdown_25, markdown_1, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
+PAGES = (page, markdown_25, markdown_1, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, icon_1, cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
 
 if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
     st.set_page_config(page_title="Element cost", layout="wide")
