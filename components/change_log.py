@@ -1,4 +1,4 @@
-"""The change log as the What's new page draws it: releases newest first, one card per change."""
+"""The change log as the What's new page draws it: releases newest first, each a box of its changes."""
 
 from __future__ import annotations
 
@@ -15,19 +15,20 @@ def _heading(release: Release | None, newest: Release | None) -> str:
     return f"Version {release.label}"
 
 
-def entry_card(entry: LogEntry) -> None:
-    # One markdown block per change, not five: the log grows with every release and each element costs the browser.
+def entry_markdown(entry: LogEntry) -> str:
+    """One change: date, kind and record; what changed; why; what it said before; its record's history."""
     lines = [f"**{entry.date:%d %B %Y}** · :blue-badge[{KIND_LABELS[entry.kind]}] [{md(entry.title)}]({entry.href})",
              md(entry.entry.change), f"*Why:* {md(entry.entry.reason)}"]
     if before := before_text(entry.entry):
         lines.append(f"*Before:* {md(before)}" + ("" if before.endswith("”") else "."))
     lines.append(f"[All changes to this record]({link('whats-new', record=entry.id)})")
-    with st.container(border=True):
-        st.markdown("\n\n".join(lines))
+    return "\n\n".join(lines)
 
 
 def change_log_view(entries: list[LogEntry], releases: list[Release]) -> None:
     for release, group in grouped_by_release(entries, releases):
         st.header(_heading(release, releases[-1] if releases else None), anchor=False)  # h2 under the title
-        for entry in group:
-            entry_card(entry)
+        # One box and one markdown block per release, the changes divided by rules: the log grows with every
+        # release, and each element is one more thing for the browser to build on a first visit.
+        with st.container(border=True):
+            st.markdown("\n\n---\n\n".join(entry_markdown(entry) for entry in group))
