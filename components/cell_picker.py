@@ -58,20 +58,22 @@ def cell_listing(cell: MapCell, evidence: EvidenceBase) -> None:
     with st.container(border=True):
         st.header(cell_name(cell), anchor="cell")
         direction = f" · {badges.direction(cell.direction)}" if cell.direction else ""
-        st.markdown(f"{len(cell.study_ids)} stud{'y' if len(cell.study_ids) == 1 else 'ies'} · "
-                    f"participants: {participants_text(cell)}{direction}")
-        st.markdown("**Studies**")
         lines = []
         for sid in cell.study_ids:
             s = evidence.studies[sid]
             n = f", {s.sample_size:,} people" if s.sample_size else ", sample size not reported"
             lines.append(f"- [{s.short_citation}]({study_href(s.id)}): {s.design.label.lower()}{n}")
-        st.markdown("\n".join(lines))
+        # As few markdown elements as the caption between them allows: each is one more for the browser to build.
+        st.markdown(f"{len(cell.study_ids)} stud{'y' if len(cell.study_ids) == 1 else 'ies'} · "
+                    f"participants: {participants_text(cell)}{direction}\n\n**Studies**\n\n" + "\n".join(lines))
         claims = [evidence.claims[c] for c in cell.claim_ids if c in evidence.claims]
-        st.markdown("**Take-homes for this cell**")
+        cell_link = f"[Link to this cell]({link('evidence-map', cell=cell.key)})"
         if claims:
-            st.markdown("\n".join(f"- {badges.certainty(c.certainty.value)} {c.statement} "
-                                  f"([take-home]({link('take-homes', claim=c.id)}))" for c in claims))
+            st.markdown("**Take-homes for this cell**\n\n"
+                        + "\n".join(f"- {badges.certainty(c.certainty.value)} {c.statement} "
+                                     f"([take-home]({link('take-homes', claim=c.id)}))" for c in claims)
+                        + f"\n\n{cell_link}")
         else:
+            st.markdown("**Take-homes for this cell**")
             st.caption("No take-home is written for this cell yet; the studies are listed as they are.")
-        st.markdown(f"[Link to this cell]({link('evidence-map', cell=cell.key)})")
+            st.markdown(cell_link)

@@ -55,10 +55,12 @@ def _ask(q: Question) -> None:
 def warning_signs_question() -> None:
     """The first question, with the signs spelled out so the reader can answer it."""
     with st.container(border=True):
-        st.markdown("**First, the warning signs.** These come from a clinical guideline. If you have any of them, "
-                    "the guide stops here and shows you what to do:")
-        for group in red_flag_groups(base()):
-            st.markdown(f"**{group.urgency.label}** if:\n" + "\n".join(f"- {sign.sign}" for sign in group.signs))
+        # One markdown element for the intro and every group of signs.
+        st.markdown("\n\n".join(
+            ["**First, the warning signs.** These come from a clinical guideline. If you have any of them, "
+             "the guide stops here and shows you what to do:",
+             *(f"**{group.urgency.label}** if:\n" + "\n".join(f"- {sign.sign}" for sign in group.signs)
+               for group in red_flag_groups(base()))]))
         _ask(QUESTIONS[0])
 
 
