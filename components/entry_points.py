@@ -37,8 +37,8 @@ ul.{CLASS} p {{ margin: 0.25rem 0 0 0; color: {CAPTION_INK}; font-size: 0.875rem
 
 
 def entry_points_html() -> str:
-    items = "".join(f"<li>{page_link_html(BY_PATH[url_path], escape(BY_PATH[url_path].title))}<p>{escape(blurb)}</p></li>"
-                    for url_path, blurb in _ENTRIES)
+    items = "".join(f"<li>{page_link_html(spec, escape(spec.title))}<p>{escape(blurb)}</p></li>"
+                    for spec, blurb in ((BY_PATH[url_path], blurb) for url_path, blurb in _ENTRIES))
     return f'<ul class="{CLASS}">{items}</ul>'
 
 

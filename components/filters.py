@@ -129,13 +129,9 @@ def panel_key(keys: Iterable[str]) -> str:
     return PANEL_KEY + ",".join(keys)
 
 
-def filter_panel(keys: Iterable[str]) -> FilterPanel:
-    return FilterPanel(keys)
-
-
 def findings_filters(years: tuple[int, int]) -> FindingsQuery:
     """Every findings facet, three to a row (search and sort share the last), read into a query."""
-    with filter_panel(f.key for f in FINDINGS_FACETS) as panel:
+    with FilterPanel(f.key for f in FINDINGS_FACETS) as panel:
         places = [*panel.columns(3), *panel.columns(3), *panel.columns([2, 1])]
         chosen = {f.key: facet_widget(f, place, years) for f, place in zip(FINDINGS_FACETS, places)}
     return FindingsQuery.from_values(chosen, years)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 import streamlit as st
 
 from components import url_state
-from components.palette import LINK
+from components.palette import LINK, TINT
 from components.site import PAGES, PageSpec
 from evidence.links import link
 
@@ -31,10 +31,10 @@ nav.site-nav p {{ margin: 1rem 0 0.25rem 0; font-weight: 700; }}
 nav.site-nav ul {{ list-style: none; margin: 0; padding: 0; }}
 nav.site-nav a {{ display: block; padding: 0.3rem 0.5rem; margin: 0.1rem 0; border-radius: 0.5rem;
   color: inherit; text-decoration: none; border-left: 0.25rem solid transparent; }}
-nav.site-nav a:hover {{ background: rgba(0, 0, 0, 0.06); text-decoration: underline; }}
+nav.site-nav a:hover {{ background: {TINT}; text-decoration: underline; }}
 nav.site-nav a:focus-visible {{ outline: 2px solid {LINK}; outline-offset: 1px; }}
 /* The page you are on: bold, marked with a bar, and announced (aria-current), never colour alone. */
-nav.site-nav a[aria-current="page"] {{ font-weight: 700; background: rgba(0, 0, 0, 0.06);
+nav.site-nav a[aria-current="page"] {{ font-weight: 700; background: {TINT};
   border-left-color: {LINK}; }}
 </style>
 """

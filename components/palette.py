@@ -21,6 +21,7 @@ WHITE = "#ffffff"
 LINK = "#0b57a4"  # links and focus rings, 7.2:1 on white
 CAPTION_INK = "#4a4f59"  # caption text, 8.2:1 on white (Streamlit's faded caption grey is about 3:1)
 RULE = "#d5d9e0"  # table rules and box borders: decoration, the text carries the meaning
+TINT = "rgba(0, 0, 0, 0.06)"  # behind a hovered link and the current page's link: a hint, never the only sign
 
 # (colour, marker) per direction on the evidence map.
 DIRECTION_STYLE: dict[Direction, tuple[str, str]] = {

@@ -24,7 +24,7 @@ else:
     st.markdown("Studies count back pain over different time windows: on the day people were asked, over the past "
                 "month or year, or ever in their life. A longer window always gives a bigger number, so this page "
                 "only draws figures with the same window side by side.")
-    with filters.filter_panel((PERIOD.key, POPULATION.key, FIGURE.key)) as panel:
+    with filters.FilterPanel((PERIOD.key, POPULATION.key, FIGURE.key)) as panel:
         left, middle = panel.columns(2)
         periods, populations = filters.multi(PERIOD, left), filters.multi(POPULATION, middle)
         picked = filters.multi(FIGURE, panel.here)

@@ -14,7 +14,7 @@ evidence = base()
 st.title("References")
 st.markdown("Every study in the base, with its full citation. Filter the list, then download exactly what "
             "you see for your reference manager.")
-with filters.filter_panel(f.key for f in REFERENCE_FACETS) as panel:
+with filters.FilterPanel(f.key for f in REFERENCE_FACETS) as panel:
     left, middle, right = panel.columns(3)
     topics, populations, designs = filters.multi(TOPIC, left), filters.multi(POPULATION, middle), \
         filters.multi(DESIGN, right)
