@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.change_notice import md
+from components.prose import prose
 from components.url_state import link
 from evidence.changes import KIND_LABELS, LogEntry, Release, before_text, grouped_by_release
 
@@ -31,4 +32,4 @@ def change_log_view(entries: list[LogEntry], releases: list[Release]) -> None:
         # One box and one markdown block per release, the changes divided by rules: the log grows with every
         # release, and each element is one more thing for the browser to build on a first visit.
         with st.container(border=True):
-            st.markdown("\n\n---\n\n".join(entry_markdown(entry) for entry in group))
+            prose("\n\n---\n\n".join(entry_markdown(entry) for entry in group))

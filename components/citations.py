@@ -7,6 +7,7 @@ from typing import Iterable
 import streamlit as st
 
 from components import share
+from components.prose import prose
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.export import locator, vancouver
@@ -47,4 +48,4 @@ def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str
         if study is None:
             continue
         lines.append(f"{n}. {reference_line(study)} · [study page]({study_href(study_id)})")
-    st.markdown("\n".join(lines))
+    prose("\n".join(lines))

@@ -22,6 +22,12 @@ LINK = "#0b57a4"  # links and focus rings, 7.2:1 on white
 CAPTION_INK = "#4a4f59"  # caption text, 8.2:1 on white (Streamlit's faded caption grey is about 3:1)
 RULE = "#d5d9e0"  # table rules and box borders: decoration, the text carries the meaning
 TINT = "rgba(0, 0, 0, 0.06)"  # behind a hovered link and the current page's link: a hint, never the only sign
+# (fill, ink) of the badges in text we render ourselves (components/prose.py), named as Streamlit names its
+# badges; every ink is at least 6.7:1 on its fill. The badge's words carry the meaning, the colour only echoes it.
+BADGE: dict[str, tuple[str, str]] = {
+    "blue": ("#e1ecf7", "#0b4f8a"), "orange": ("#fcefd9", "#7a4300"), "gray": ("#eceef1", "#3d4149"),
+    "violet": ("#efe6f6", "#5a2b83"), "red": ("#fbe3df", "#9a1b0b"), "green": ("#e2f3ea", "#1d5e3a"),
+}
 
 # (colour, marker) per direction on the evidence map.
 DIRECTION_STYLE: dict[Direction, tuple[str, str]] = {

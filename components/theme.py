@@ -13,6 +13,7 @@ from components.palette import CAPTION_INK, LINK
 from components.entry_points import CSS as ENTRY_CSS
 from components.nav import CSS as NAV_CSS, IN_APP
 from components.plain_table import CSS as TABLE_CSS
+from components.prose import CSS as PROSE_CSS
 
 READABLE_CSS = f"""
 <style>
@@ -60,4 +61,4 @@ SITE_JS = """
 
 def apply(*more_css: str) -> None:
     """The site's stylesheets and its one script as one element (each element costs every page a message)."""
-    st.html("".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, *more_css, SITE_JS)), unsafe_allow_javascript=True)
+    st.html("".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, PROSE_CSS, *more_css, SITE_JS)), unsafe_allow_javascript=True)

@@ -5,6 +5,7 @@ import streamlit as st
 from components import filters
 from components.base_loader import base
 from components.citations import reference_line, study_href
+from components.prose import prose
 from components.reference_export import export_buttons
 from evidence.facets import DESIGN, POPULATION, REFERENCE_FACETS, TOPIC
 from evidence.selections import filter_studies, year_span
@@ -24,8 +25,8 @@ studies = filter_studies(evidence, topics, populations, designs, span[0], span[1
 
 st.markdown(f"**{len(studies)} of {len(evidence.studies)} studies**")
 export_buttons(studies, evidence)
-# One numbered list, not one element per study: the browser draws one block however long the list.
-st.markdown("\n".join(f"{number}. {reference_line(study)}  \n"
+# One numbered list, not one element per study, rendered here: the browser draws one block however long the list.
+prose("\n".join(f"{number}. {reference_line(study)}  \n"
                       f"   :gray-badge[{study.design.label}] [Study page]({study_href(study.id)})"
                       for number, study in enumerate(studies, start=1)))
 if not evidence.studies:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.filters import PANEL_KEY
 from components.plain_table import CLASS as PLAIN_TABLE
+from components.prose import CLASS as PROSE
 from components.share import LABEL as SHARE_LABEL, OPEN_KEY as SHARE_OPEN
 from components.site import BY_PATH
 
@@ -132,3 +133,9 @@ def plain_tables(node) -> list[pd.DataFrame]:
             frame = pd.DataFrame(rows, columns=head)
             frames.append(frame.apply(_numbers_where_all_are))
     return frames
+
+
+def prose_html(node) -> list[str]:
+    """The HTML of each block of long text under `node` that components/prose.py rendered on the server."""
+    return [element.proto.body for element in node.get("html")
+            if element.proto.body.startswith(f'<div class="{PROSE}">')]

@@ -18,7 +18,7 @@ from components.report_problem import LABEL as REPORT
 from evidence import load_base
 from evidence.changes import KIND_LABELS
 
-from .apptest_helpers import open_view, share_panel
+from .apptest_helpers import links_in, open_view, prose_html, share_panel
 
 CURRENT = load_base().meta.version
 MANAGERS: list = []  # the media file manager of each run below, so its files can be read back
@@ -120,6 +120,15 @@ def test_whats_new_names_the_current_release_and_is_linked_from_home():
     assert any(f"**Current version: {CURRENT}**" in m.value for m in at.markdown)
     home = open_view("home")
     assert any("](whats-new)" in c.value and "Last reviewed" in c.value for c in home.caption)
+
+
+def test_whats_new_lists_every_change_with_a_link_to_its_record_history():
+    at = open_view("whats-new", kind=["take-home"])
+    listed = int(next(c.value for c in at.caption if c.value.endswith("change(s) listed")).split()[0])
+    links = [attrs for log in prose_html(at) for text, attrs in links_in(log) if text == "All changes to this record"]
+    assert listed and len(links) == listed
+    # Each goes to a page of ours, so a plain click stays in the app: marked for the site script, relative.
+    assert all("data-in-app" in a and a["href"].startswith("whats-new?record=") for a in links)
 
 
 def test_whats_new_drops_an_unknown_record_with_a_notice_not_an_error():

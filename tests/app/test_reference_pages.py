@@ -1,10 +1,9 @@
 """Study, References, Glossary, Methods, Home, Take-homes and Prevalence against the shipped base."""
 
-import re
-
 from components.base_loader import base
 from evidence.selections import bottom_line, filter_studies
-from tests.app.apptest_helpers import open_view, plain_tables
+from components.citations import study_href
+from tests.app.apptest_helpers import links_in, open_view, plain_tables, prose_html
 
 
 def test_study_deep_link_shows_that_study_and_who_cites_it():
@@ -26,6 +25,18 @@ def test_references_filter_matches_pure_selection():
     at = open_view("references", design=["rct"])
     expected = filter_studies(base(), designs=["rct"])
     assert any(m.value == f"**{len(expected)} of {len(base().studies)} studies**" for m in at.markdown)
+
+
+def test_references_list_each_shown_study_once_with_its_locator_and_page():
+    at = open_view("references", design=["rct"])
+    expected = filter_studies(base(), designs=["rct"])
+    listing = next(h for h in prose_html(at) if "<ol>" in h)
+    assert listing.count("<li>") == len(expected)
+    hrefs = {attrs["href"]: attrs for _, attrs in links_in(listing)}
+    for study in expected:
+        assert "data-in-app" in hrefs[study_href(study.id)]  # the study page, inside the app
+        if study.doi:
+            assert "data-in-app" not in hrefs[f"https://doi.org/{study.doi}"]
 
 
 def test_glossary_term_deep_link_shows_one_term():
@@ -57,8 +68,8 @@ def test_take_home_deep_link_and_its_numbered_references():
     page = " ".join(m.value for m in at.markdown)
     assert claim.statement in page
     # Every study it cites appears once in the numbered reference list.
-    assert len(re.findall(r"^\d+\. ", next(m.value for m in at.markdown if m.value.startswith("1. ")), re.M)) == \
-        len(set(claim.studies))
+    references = next(h for h in prose_html(at) if "<ol>" in h)
+    assert references.count("<li>") == len(set(claim.studies))
 
 
 def test_take_homes_present_mode_shows_slide_counter_and_citation():

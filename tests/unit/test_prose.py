@@ -1,0 +1,67 @@
+"""Long text rendered on the server (components/prose.py) means what st.markdown would have drawn."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from components.nav import IN_APP
+from components.palette import BADGE
+from components.prose import CLASS, CSS, to_html
+
+pytestmark = pytest.mark.unit
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(html: str) -> list[tuple[str, dict]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_a_numbered_reference_list_keeps_its_numbers_links_and_badges():
+    html = to_html("1. Adams MA. A title. [doi:10.1/x](https://doi.org/10.1/x)  \n"
+                   "   :gray-badge[Narrative review] [Study page](study?study=adams)\n"
+                   "2. Second. [link](https://example.org/b)")
+    assert html.startswith(f'<div class="{CLASS}"><ol>') and html.count("<li>") == 2
+    assert '<span class="badge badge-gray">Narrative review</span>' in html
+    links = {a["href"]: a for tag, a in tags(html) if tag == "a"}
+    assert set(links) == {"https://doi.org/10.1/x", "study?study=adams", "https://example.org/b"}
+
+
+def test_only_links_to_our_own_pages_stay_inside_the_app():
+    html = to_html("[a](study?study=x) [b](./) [c](whats-new?record=r&kind=study) [d](https://doi.org/1) "
+                   "[e](mailto:x@example.org) [f](#references)")
+    marked = {a["href"]: IN_APP in a for tag, a in tags(html) if tag == "a"}
+    assert marked == {"study?study=x": True, "./": True, "whats-new?record=r&kind=study": True,
+                      "https://doi.org/1": False, "mailto:x@example.org": False, "#references": False}
+
+
+def test_curated_text_is_shown_never_run_and_escapes_read_as_in_streamlit():
+    html = to_html('<script>alert(1)</script> costs \\$5 \\[1\\] and a <b>tag</b>')
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html and "costs $5 [1]" in html
+
+
+def test_badge_labels_may_hold_inline_markdown_and_rules_divide_entries():
+    html = to_html("**Date** · :blue-badge[Article *claim*] text\n\n---\n\nnext")
+    assert '<span class="badge badge-blue">Article <em>claim</em></span>' in html and "<hr />" in html
+
+
+def test_every_badge_colour_is_styled_and_an_unknown_one_fails_loudly():
+    for colour in BADGE:
+        assert f".{CLASS} .badge-{colour} {{" in CSS
+    with pytest.raises(ValueError, match="purple"):
+        to_html(":purple-badge[x]")
+
+
+def test_icons_are_refused_as_their_font_is_streamlits():
+    with pytest.raises(ValueError, match="Material icons"):
+        to_html(":material/flag: Report")
