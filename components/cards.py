@@ -14,6 +14,7 @@ import streamlit as st
 from components import badges, change_notice
 from components.base_loader import base
 from components.citations import cite, study_href
+from components.prose import prose
 from components.report_problem import report_link
 from components.url_state import link
 from evidence import EvidenceBase
@@ -36,7 +37,7 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
         # The statement stays word for word; its terms link to the glossary on a line of their own.
         st.caption(notes)
         with st.expander("For experts: the numbers"):
-            st.markdown(expert)
+            prose(expert)
         report_link("take-home", claim)
     change_notice.shows("take-home", [claim.id])
 
@@ -69,7 +70,7 @@ def result_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int
     with st.container(border=True):
         st.markdown(summary)
         with st.expander("For experts: the study"):
-            st.markdown(expert)
+            prose(expert)
 
 
 @lru_cache(maxsize=2048)

@@ -14,6 +14,7 @@ import streamlit as st
 from components import badges, url_state
 from components.base_loader import base
 from components.citations import cite, reference_list
+from components.prose import prose
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.handout import build_guide_handout
@@ -90,8 +91,8 @@ def take_home_card(applies: Applies, evidence: EvidenceBase, numbers: dict[str, 
     with st.container(border=True):
         st.markdown("\n\n".join(text))
         with st.expander("Who the studies took"):
-            st.markdown("\n".join(f"- {line}" for line in applies.who(evidence))
-                        + f"\n\n[More about this take-home]({link('take-homes', claim=claim.id)})")
+            prose("\n".join(f"- {line}" for line in applies.who(evidence))
+                  + f"\n\n[More about this take-home]({link('take-homes', claim=claim.id)})")
 
 
 @lru_cache(maxsize=64)

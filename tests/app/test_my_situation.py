@@ -3,7 +3,9 @@ a stale answer, and answering by hand."""
 
 from __future__ import annotations
 
-from tests.app.apptest_helpers import open_view
+from components.base_loader import base
+from evidence.situation import Situation, guide
+from tests.app.apptest_helpers import links_in, open_view, prose_html
 
 FILLED = {"signs": "no", "pain": "long-lasting", "running": "start", "age": "18-45"}
 
@@ -26,6 +28,19 @@ def test_a_prefilled_link_opens_the_answer():
     assert [b.label for b in at.get("download_button")][:2] == [
         "Download this guide on one sheet (PDF)", "Download the full guide (PDF)"]
     assert dict(at.query_params) == FILLED
+
+
+def test_each_take_home_says_who_its_studies_took_and_links_to_it():
+    at = open_view("my-situation", **FILLED)
+    expected = guide(base(), Situation(**FILLED))
+    shown = [a.claim for a in expected.take_homes + expected.general]
+    panels = [e for e in at.expander if e.label == "Who the studies took"]
+    assert len(panels) == len(shown) > 0
+    for panel, claim in zip(panels, shown):
+        (text,) = prose_html(panel)
+        assert text.count("<li>") >= 1  # at least one study's people
+        assert [a["href"] for t, a in links_in(text) if t == "More about this take-home"] == \
+            [f"take-homes?claim={claim.id}"]
 
 
 def test_warning_signs_route_to_get_help_without_more_questions():

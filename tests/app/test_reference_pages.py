@@ -72,6 +72,17 @@ def test_take_home_deep_link_and_its_numbered_references():
     assert references.count("<li>") == len(set(claim.studies))
 
 
+def test_a_take_homes_expert_layer_is_one_click_away_with_its_studies():
+    claim = next(iter(base().claims.values()))
+    at = open_view("take-homes", claim=claim.id)
+    expert = next(e for e in at.expander if e.label == "For experts: the numbers")
+    (text,) = prose_html(expert)
+    hrefs = [attrs["href"] for _, attrs in links_in(text)]
+    assert all(study_href(s) in hrefs for s in claim.studies)
+    assert f"take-homes?claim={claim.id}" in hrefs  # the link to this take-home
+    assert len(claim.expert_summary.split()) > 5 and claim.expert_summary.split()[0] in text
+
+
 def test_take_homes_present_mode_shows_slide_counter_and_citation():
     at = open_view("take-homes", present="1", slide="2")
     assert any(m.value == f"**Slide 2 of {len(base().claims)}**" for m in at.markdown)
