@@ -14,6 +14,11 @@ from evidence.selections import numbered_references, take_homes
 
 evidence = base()
 presenting = present.active()
+if not presenting:  # the title first, then the filter under it
+    st.title("Take-homes")
+    st.markdown("What the studies in this base add up to, in plain words. The wording follows the certainty: "
+                "**probably** means moderate certainty, **may** means low, and **we don't know** or **unclear** "
+                "means very low. Open *For experts* under any statement for the numbers.")
 # Slides show what the filters chose; the filter widget itself is not drawn on a slide.
 topics = url_state.choices(TOPIC.key, TOPIC.options, "topic") if presenting else filters.multi(TOPIC)
 chosen = url_state.selected("claim", evidence.claims, "take-home")
@@ -24,10 +29,6 @@ if presenting:
     present.deck(takehome_slides(claims, evidence, numbers))
     deck_button(claims)
 else:
-    st.title("Take-homes")
-    st.markdown("What the studies in this base add up to, in plain words. The wording follows the certainty: "
-                "**probably** means moderate certainty, **may** means low, and **we don't know** or **unclear** "
-                "means very low. Open *For experts* under any statement for the numbers.")
     if chosen:
         st.button("Showing one take-home: show them all", icon=":material/list:", on_click=url_state.write,
                   args=("claim", None))
