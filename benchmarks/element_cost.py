@@ -1,6 +1,7 @@
-"""`python -m benchmarks.element_cost [--visits 6]`: Chromium time to rendered of the floor's bare page plus one
-kind of element (benchmarks/element_cost_app.py), each as a ratio to the bare page below the root, visited in
-turn so background load hits all alike. It shows where the browser's time goes once the server is below the floor.
+"""`python -m benchmarks.element_cost [--visits 6] [--pages long_markdown,long_prose]`: Chromium time to
+rendered of the floor's bare page plus one kind of element (benchmarks/element_cost_app.py), each as a ratio to
+the bare page below the root, visited in turn so background load hits all alike. It shows where the browser's
+time goes once the server is below the floor.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from benchmarks.element_cost_app import PAGES
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--visits", type=int, default=6)
+    parser.add_argument("--pages", help="comma-separated variants (default: all); the bare page is always measured")
     args = parser.parse_args()
     server = servers.start("benchmarks/element_cost_app.py")
     chromium = Chromium()
     try:
         chromium.time_to_rendered(server.url + "/")  # Chromium's own start-up
-        names = [p.__name__ for p in PAGES]
+        names = [p.__name__ for p in PAGES if not args.pages or p.__name__ in {"page", *args.pages.split(",")}]
         times: dict[str, list[float]] = {name: [] for name in names}
         for _ in range(args.visits):
             for name in names:

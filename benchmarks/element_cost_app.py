@@ -8,7 +8,11 @@ building blocks, at the counts a typical page draws them.
 import pandas as pd
 import streamlit as st
 
+from components.change_log import entry_markdown
 from components.plain_table import plain_table
+from components.prose import prose
+from evidence import load_base
+from evidence.changes import base_records, change_log
 
 OPTIONS = [f"Option {i}" for i in range(12)]
 TABLE = pd.DataFrame({"Outcome": [f"Outcome {i}" for i in range(8)], "Estimate": [1.5] * 8})
@@ -34,6 +38,47 @@ def markdown_1() -> None:
     bare()
     st.markdown("\n\n".join(f"Paragraph {i} with a [link](glossary?term=x) and :blue-badge[a badge]"
                             for i in range(25)))
+
+
+# The What's new page's change log (about 17,000 characters of markdown): as markdown, as HTML made on the server.
+LONG_TEXT = "\n\n---\n\n".join(entry_markdown(e) for e in change_log(base_records(load_base())))
+REPORT = ":material/flag: [Report a problem with this record](mailto:corrections@example.org?subject=" + "x" * 600 + ")"
+
+
+def long_markdown() -> None:
+    bare()
+    st.markdown(LONG_TEXT)
+
+
+def long_prose() -> None:
+    bare()
+    prose(LONG_TEXT)
+
+
+def long_markdown_closed() -> None:
+    """The same markdown in a closed expander: Streamlit builds it all the same."""
+    bare()
+    with st.expander("More"):
+        st.markdown(LONG_TEXT)
+
+
+def long_prose_closed() -> None:
+    bare()
+    with st.expander("More"):
+        prose(LONG_TEXT)
+
+
+def report_links_help() -> None:
+    """Home's four 'Report a problem' lines as they were: each with a help tooltip."""
+    bare()
+    for _ in range(4):
+        st.markdown(REPORT, help="Opens your email with a message about this record filled in.")
+
+
+def report_links() -> None:
+    bare()
+    for _ in range(4):
+        st.markdown(REPORT)
 
 
 def _page_links(icon: str | None) -> None:
@@ -121,7 +166,9 @@ def downloads_3() -> None:
         st.download_button(f"Chart as {kind}", data=lambda: b"x", file_name="x.txt", on_click="ignore")
 
 
-PAGES = (page, markdown_25, markdown_1, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, icon_1, cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
+PAGES = (page, markdown_25, markdown_1, long_markdown, long_prose, long_markdown_closed, long_prose_closed,
+         report_links_help, report_links, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, icon_1,
+         cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
 
 if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
     st.set_page_config(page_title="Element cost", layout="wide")

@@ -1,9 +1,8 @@
 """Long static text drawn as HTML made on the server, not as markdown the browser parses.
 
-Streamlit renders `st.markdown` in the browser, at about 25 µs a character of its main thread on every first
-visit: the reference list (11,000 characters) and the change log (17,000) cost the References and What's new
-pages about 15% of their time to rendered. The same text as HTML costs about 4%
-(benchmarks/element_cost_app.py, `prose_*`). So long blocks are rendered here, once per text, with a
+Streamlit renders `st.markdown` in the browser, on its main thread, on every first visit, even inside a closed
+expander. The change log (17,000 characters) as markdown costs a bare page 11-19% more time to rendered; as HTML,
+0-3% (benchmarks/element_cost_app.py, `long_*`). So long blocks are rendered here, once per text, with a
 CommonMark parser, and sent with `st.html`.
 
 The text stays markdown, written as for `st.markdown`: the same escapes (components/change_notice.md), the
