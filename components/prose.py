@@ -1,21 +1,24 @@
-"""Long static text drawn as HTML made on the server, not as markdown the browser parses.
+"""Static text drawn as HTML made on the server, not as markdown the browser parses.
 
 Streamlit renders `st.markdown` in the browser, on its main thread, on every first visit, even inside a closed
-expander. The change log (17,000 characters) as markdown costs a bare page 11-19% more time to rendered; as HTML,
-0-3% (benchmarks/element_cost_app.py, `long_*`). So long blocks are rendered here, once per text, with a
-CommonMark parser, and sent with `st.html`.
+expander, and every element (a bordered box, an expander, a caption) is one more thing for React to build. The
+change log (17,000 characters) as markdown costs a bare page 11-19% more time to rendered; as HTML, 0-3%. Eight
+result cards drawn as Streamlit elements cost it about 10%; as one HTML block each, about 1%
+(benchmarks/element_cost_app.py, `long_*` and `cards_*`). So long text and whole cards are rendered here, once
+per text, with a CommonMark parser, and sent with `st.html`.
 
 The text stays markdown, written as for `st.markdown`: the same escapes (components/change_notice.md), the
-same badges (`:blue-badge[...]`, drawn with our palette). Two differences are deliberate: raw HTML in the text
-is shown as text, never run, and Material icons (`:material/name:`) are refused, as their font is Streamlit's
-to load; keep icons to `st.markdown`. A link to one of our pages (a relative address) is marked like the
-sidebar's, so a plain click stays inside the app (components/theme.py).
+same badges (`:blue-badge[...]`, drawn with our palette) and Material icons (`:material/flag:`, drawn with the
+icon font Streamlit already serves). Raw HTML in the text is shown as text, never run. A link to one of our
+pages (a relative address) is marked like the sidebar's, so a plain click stays inside the app
+(components/theme.py). A card's "more" layer is a native `<details>`: keyboard and screen readers know it.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import escape
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -23,10 +26,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from components.nav import IN_APP
-from components.palette import BADGE, LINK, RULE
+from components.palette import BADGE, CAPTION_INK, LINK, RULE, TINT
 
 CLASS = "prose"
+CAPTION = "caption"  # smaller, as st.caption draws it
+CARD = "card"
+ICON = "icon"
 _BADGE_START = re.compile(r":([a-z]+)-badge\[")
+_ICON = re.compile(r":material/([a-z0-9_]+):")
 
 CSS = f"""
 <style>
@@ -35,8 +42,23 @@ CSS = f"""
 .{CLASS} ol, .{CLASS} ul {{ padding-left: 1.6rem; }}
 .{CLASS} li {{ margin: 0.35rem 0; }}
 .{CLASS} hr {{ border: 0; border-top: 1px solid {RULE}; margin: 1.5rem 0; }}
+.{CLASS}.{CAPTION} {{ font-size: 0.875rem; color: {CAPTION_INK}; }}
+.{CLASS}.{CAPTION} p {{ margin-bottom: 0.25rem; }}
 .{CLASS} .badge {{ display: inline-block; padding: 0 0.4rem; border-radius: 0.25rem; font-size: 0.875rem;
   line-height: 1.5; white-space: nowrap; }}
+/* Streamlit's own icon font (its @font-face), as its markdown draws :material/...: icons. */
+.{CLASS} .{ICON} {{ font-family: "Material Symbols Rounded"; font-weight: 400; font-style: normal;
+  font-size: 1.15em; line-height: 1; vertical-align: -0.2em; display: inline-block; letter-spacing: normal;
+  text-transform: none; white-space: nowrap; direction: ltr; font-feature-settings: "liga";
+  -webkit-font-smoothing: antialiased; user-select: none; }}
+.{CARD} {{ border: 1px solid {RULE}; border-radius: 0.5rem; padding: 1rem; }}
+.{CARD} > * + * {{ margin-top: 1rem; }}
+.{CARD} details {{ border: 1px solid {RULE}; border-radius: 0.5rem; }}
+.{CARD} summary {{ padding: 0.6rem 1rem; cursor: pointer; border-radius: 0.5rem; }}
+.{CARD} summary:hover {{ background: {TINT}; }}
+.{CARD} summary:focus-visible {{ outline: 2px solid {LINK}; outline-offset: 1px; }}
+.{CARD} details[open] > summary {{ border-bottom: 1px solid {RULE}; border-radius: 0.5rem 0.5rem 0 0; }}
+.{CARD} details > .{CLASS} {{ padding: 1rem; }}
 """ + "".join(f".{CLASS} .badge-{name} {{ background: {fill}; color: {ink}; }}\n"
               for name, (fill, ink) in BADGE.items()) + "</style>\n"
 
@@ -62,6 +84,20 @@ def _badge(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _icon(state: StateInline, silent: bool) -> bool:
+    """`:material/flag:`: the icon's name, which the font draws as its glyph. Hidden from screen readers, as
+    the words beside every icon say the same."""
+    found = _ICON.match(state.src, state.pos)
+    if not found:
+        return False
+    if not silent:
+        state.push("icon_open", "span", 1).attrs = {"class": ICON, "aria-hidden": "true", "translate": "no"}
+        state.push("text", "", 0).content = found[1]
+        state.push("icon_close", "span", -1)
+    state.pos = found.end()
+    return True
+
+
 def _link_open(renderer, tokens, idx, options, env) -> str:
     token = tokens[idx]
     href = str(token.attrGet("href") or "")
@@ -73,17 +109,27 @@ def _link_open(renderer, tokens, idx, options, env) -> str:
 # CommonMark, raw HTML off: curated text is shown, never run.
 _PARSER = MarkdownIt("commonmark", {"html": False})
 _PARSER.inline.ruler.before("link", "badge", _badge)
+_PARSER.inline.ruler.before("link", "icon", _icon)
 _PARSER.add_render_rule("link_open", _link_open)
 
 
-@lru_cache(maxsize=2048)
-def to_html(text: str) -> str:
-    """`text` (markdown, as for st.markdown) as the HTML `prose` sends; the same text is parsed once."""
-    if ":material/" in text:
-        raise ValueError("prose cannot draw Material icons; use st.markdown for text with icons")
-    return f'<div class="{CLASS}">{_PARSER.render(text)}</div>'
+@lru_cache(maxsize=4096)
+def to_html(text: str, kind: str = "") -> str:
+    """`text` (markdown, as for st.markdown) as HTML; `kind=CAPTION` draws it as st.caption would. The same
+    text is parsed once."""
+    return f'<div class="{CLASS}{" " + kind if kind else ""}">{_PARSER.render(text)}</div>'
+
+
+def details(summary: str, body_html: str) -> str:
+    """A layer one click away: `summary` (plain text) opens `body_html`."""
+    return f"<details><summary>{escape(summary)}</summary>{body_html}</details>"
 
 
 def prose(text: str) -> None:
     """Draw `text` (markdown) where st.markdown would, at a fraction of the browser's work."""
     st.html(to_html(text))
+
+
+def card(*parts_html: str) -> None:
+    """A bordered box of HTML parts (to_html, details), drawn as one element."""
+    st.html(f'<div class="{CARD}">{"".join(parts_html)}</div>')

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.filters import PANEL_KEY
 from components.plain_table import CLASS as PLAIN_TABLE
-from components.prose import CLASS as PROSE
+from components.prose import CARD, CLASS as PROSE
 from components.share import LABEL as SHARE_LABEL, OPEN_KEY as SHARE_OPEN
 from components.site import BY_PATH
 
@@ -136,6 +136,105 @@ def plain_tables(node) -> list[pd.DataFrame]:
 
 
 def prose_html(node) -> list[str]:
-    """The HTML of each block of long text under `node` that components/prose.py rendered on the server."""
+    """The HTML of each element under `node` that components/prose.py rendered on the server (a block of text
+    or a whole card)."""
     return [element.proto.body for element in node.get("html")
-            if element.proto.body.startswith(f'<div class="{PROSE}">')]
+            if element.proto.body.startswith((f'<div class="{PROSE}', f'<div class="{CARD}">'))]
+
+
+class MarkdownReader(HTMLParser):
+    """Each block of text in components/prose.py's HTML, read back as the markdown it was made from (links,
+    emphasis, badges, icons, lists, line breaks): tests read a card's text as they read st.markdown's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._out: list[str] | None = None
+        self._depth = 0  # <div>s open inside the current block
+        self._ends: list[str] = []  # what each open inline tag writes when it closes
+        self._lists: list[int | None] = []  # per open list: the next number, or None for bullets
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "div" and PROSE in classes and self._out is None:
+            self._out, self._depth = [], 0
+            return
+        if self._out is None:
+            return
+        out = self._out
+        if tag == "div":
+            self._depth += 1
+        elif tag == "a":
+            out.append("[")
+            self._ends.append(f"]({attrs.get('href', '')})")
+        elif tag in ("strong", "em"):
+            out.append("**" if tag == "strong" else "*")
+            self._ends.append("**" if tag == "strong" else "*")
+        elif tag == "span" and "badge" in classes:
+            colour = next(c.removeprefix("badge-") for c in classes if c.startswith("badge-"))
+            out.append(f":{colour}-badge[")
+            self._ends.append("]")
+        elif tag == "span" and "icon" in classes:
+            out.append(":material/")
+            self._ends.append(":")
+        elif tag == "span":
+            self._ends.append("")
+        elif tag in ("ul", "ol"):
+            self._lists.append(1 if tag == "ol" else None)
+        elif tag == "li":
+            number = self._lists[-1]
+            out.append("- " if number is None else f"{number}. ")
+            if number is not None:
+                self._lists[-1] = number + 1
+        elif tag == "br":
+            out.append("  \n")
+        elif tag == "hr":
+            out.append("---\n\n")
+
+    def handle_endtag(self, tag):
+        if self._out is None:
+            return
+        if tag == "div":
+            if self._depth == 0:
+                self.blocks.append("".join(self._out).strip())
+                self._out = None
+            else:
+                self._depth -= 1
+        elif tag in ("a", "strong", "em", "span"):
+            self._out.append(self._ends.pop())
+        elif tag == "p":
+            self._out.append("\n\n")
+        elif tag == "li":
+            self._out.append("\n")
+        elif tag in ("ul", "ol"):
+            self._lists.pop()
+            self._out.append("\n")
+
+    def handle_data(self, data):
+        if self._out is not None:
+            self._out.append(data.replace("\n", "") if data.strip() == "" else data.rstrip("\n"))
+
+
+def texts(node) -> list[str]:
+    """The text under `node` in page order, as markdown: each st.markdown, st.caption and st.info as written, and
+    each block of components/prose.py's HTML (a card gives several: its text, its notes, its layers) read back."""
+    found: list[str] = []
+    for element in _in_order(node):
+        kind = getattr(element, "type", "")
+        if kind in ("markdown", "caption", "info", "warning", "error", "success"):
+            found.append(element.value)
+        elif kind == "html":
+            reader = MarkdownReader()
+            reader.feed(element.proto.body)
+            found += reader.blocks
+    return found
+
+
+def _in_order(node) -> list:
+    node = getattr(node, "_tree", node)  # the AppTest itself: its tree
+    children = getattr(node, "children", None)
+    found = []
+    for child in (children.values() if isinstance(children, dict) else children or []):
+        found += [child, *_in_order(child)]
+    return found

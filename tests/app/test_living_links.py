@@ -4,6 +4,7 @@ can be told what changed; an older v shows the change notice; records have a 'Re
 from __future__ import annotations
 
 import io
+import re
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -18,7 +19,7 @@ from components.report_problem import LABEL as REPORT
 from evidence import load_base
 from evidence.changes import KIND_LABELS
 
-from .apptest_helpers import links_in, open_view, prose_html, share_panel
+from .apptest_helpers import links_in, open_view, prose_html, share_panel, texts
 
 CURRENT = load_base().meta.version
 MANAGERS: list = []  # the media file manager of each run below, so its files can be read back
@@ -95,11 +96,11 @@ def test_every_record_view_has_a_report_link_prefilled_with_the_record_and_its_v
     at = open_view(view, **params)
     assert not at.exception
     rid = next(iter(params.values()))
-    reports = [m.value for m in at.markdown if REPORT in m.value]
+    reports = [t for t in texts(at) if REPORT in t]
     assert reports, f"no '{REPORT}' link on {view}"
     words = KIND_LABELS[kind].lower()
     target = next(r for r in reports if f"{words.replace(' ', '%20')}%20{rid}" in r)
-    href = target.split("](", 1)[1].rstrip(")")
+    href = re.search(rf"\[{REPORT}\]\(([^)\s]+)\)", target)[1]
     assert href.startswith("mailto:corrections@example.org?subject=")
     body = unquote(parse_qs(urlsplit(href).query)["body"][0])
     assert f"Record: {words} {rid}" in body and "What is wrong with this record?" in body

@@ -3,7 +3,7 @@
 from components.base_loader import base
 from evidence.selections import bottom_line, filter_studies
 from components.citations import study_href
-from tests.app.apptest_helpers import links_in, open_view, plain_tables, prose_html
+from tests.app.apptest_helpers import links_in, open_view, plain_tables, prose_html, texts
 
 
 def test_study_deep_link_shows_that_study_and_who_cites_it():
@@ -57,26 +57,26 @@ def test_home_shows_the_bottom_line_in_order():
     at = open_view("home")
     statements = [c.statement for c in bottom_line(base())]
     assert len(statements) == 4
-    page = [m.value for m in at.markdown]
-    positions = [next(i for i, v in enumerate(page) if v.startswith(s)) for s in statements]
+    page = texts(at)  # each card's badges, then its statement
+    positions = [next(i for i, v in enumerate(page) if s in v) for s in statements]
     assert positions == sorted(positions)
 
 
 def test_take_home_deep_link_and_its_numbered_references():
     claim = next(iter(base().claims.values()))
     at = open_view("take-homes", claim=claim.id)
-    page = " ".join(m.value for m in at.markdown)
+    page = " ".join(texts(at))
     assert claim.statement in page
     # Every study it cites appears once in the numbered reference list.
-    references = next(h for h in prose_html(at) if "<ol>" in h)
+    references = next(h for h in prose_html(at) if h.startswith('<div class="prose"><ol>'))
     assert references.count("<li>") == len(set(claim.studies))
 
 
 def test_a_take_homes_expert_layer_is_one_click_away_with_its_studies():
     claim = next(iter(base().claims.values()))
     at = open_view("take-homes", claim=claim.id)
-    expert = next(e for e in at.expander if e.label == "For experts: the numbers")
-    (text,) = prose_html(expert)
+    (card,) = [h for h in prose_html(at) if "<summary>For experts: the numbers</summary>" in h]
+    text = card.split("<summary>For experts: the numbers</summary>", 1)[1].split("</details>", 1)[0]
     hrefs = [attrs["href"] for _, attrs in links_in(text)]
     assert all(study_href(s) in hrefs for s in claim.studies)
     assert f"take-homes?claim={claim.id}" in hrefs  # the link to this take-home

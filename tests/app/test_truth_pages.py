@@ -1,15 +1,15 @@
 """Issue #13 on screen: the patient-level fixes on Home, arm sizes and funding on the study page."""
 
-from tests.app.apptest_helpers import open_view
+from tests.app.apptest_helpers import open_view, texts
 
 
 def test_home_links_the_mcid_term_of_the_pain_take_home_and_counts_harms_among_the_runners():
     at = open_view("home")
     assert not at.exception
-    page = " ".join(m.value for m in at.markdown)
+    page = " ".join(texts(at))
     assert "fell short of the minimal clinically important difference" in page
     assert "Among these 20 runners there were 9 minor problems" in page
-    assert any("glossary?term=mcid" in c.value for c in at.caption)
+    assert any(t.startswith("Words explained:") and "glossary?term=mcid" in t for t in texts(at))
 
 
 def test_study_page_shows_arm_sizes_publication_type_and_declared_conflicts():
