@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.change_log import entry_markdown
 from components.plain_table import plain_table
-from components.prose import prose
+from components.prose import card, details, prose, to_html
 from evidence import load_base
 from evidence.changes import base_records, change_log
 
@@ -125,14 +125,29 @@ def icon_1() -> None:
     st.markdown(":material/share: Share")
 
 
+def _card_text(i: int) -> tuple[str, str]:
+    return (":blue-badge[:material/thumb_up: Benefit] :orange-badge[⊕⊕◯◯ Low certainty]\n\n"
+            f"**Pain** in adults [{i}](study?study=x)\n\nResult 1.2 (0.3 to 2.1)",
+            "Randomised controlled trial, n=40\n\n- a caveat")
+
+
 def cards_8() -> None:
+    """Eight result cards as Streamlit elements: a bordered box, the text, an expander with the expert layer."""
     bare()
     for i in range(8):
+        text, expert = _card_text(i)
         with st.container(border=True):
-            st.markdown(":blue-badge[:material/thumb_up: Benefit] :orange-badge[⊕⊕◯◯ Low certainty]\n\n"
-                        f"**Pain** in adults [{i}](study?study=x)\n\nResult 1.2 (0.3 to 2.1)")
+            st.markdown(text)
             with st.expander("For experts: the study"):
-                st.markdown("Randomised controlled trial, n=40\n\n- a caveat")
+                st.markdown(expert)
+
+
+def cards_8_html() -> None:
+    """The same cards as the explorer draws them: one HTML element each (components/prose.py)."""
+    bare()
+    for i in range(8):
+        text, expert = _card_text(i)
+        card(to_html(text), details("For experts: the study", to_html(expert)))
 
 
 def filters_8() -> None:
@@ -168,7 +183,7 @@ def downloads_3() -> None:
 
 PAGES = (page, markdown_25, markdown_1, long_markdown, long_prose, long_markdown_closed, long_prose_closed,
          report_links_help, report_links, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, icon_1,
-         cards_8, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
+         cards_8, cards_8_html, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
 
 if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
     st.set_page_config(page_title="Element cost", layout="wide")
