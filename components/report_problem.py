@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from components.base_loader import base
+from components.prose import prose
 from components.url_state import page_address
 from evidence.changes import KIND_LABELS, record_href, record_title
 from evidence.model import Record
@@ -31,4 +30,4 @@ def report_markdown(kind: str, record: Record) -> str:
 def report_link(kind: str, record: Record) -> None:
     """A small link under the record; nothing is drawn if meta.report_to is not set."""
     if line := report_markdown(kind, record):
-        st.markdown(line)
+        prose(line)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from evidence.evidence_map import cell_name, evidence_map
-from tests.app.apptest_helpers import open_view, plain_tables
+from tests.app.apptest_helpers import open_view, plain_tables, texts
 from tests.shipped import shipped_base
 
 STUDY_LINK = re.compile(r"\(study\?study=([a-z0-9-]+)\)")
@@ -29,7 +29,7 @@ def _no_exception(at) -> None:
 
 
 def _linked_studies(at) -> list[str]:
-    return [sid for m in at.markdown for sid in STUDY_LINK.findall(m.value)]
+    return [sid for t in texts(at) for sid in STUDY_LINK.findall(t)]
 
 
 def _chart(at, n: int = 0) -> dict:
@@ -79,7 +79,7 @@ def test_real_cell_lists_exactly_its_studies(base, cells):
     assert at.selectbox(key="cell").value == cell.key
     assert cell_name(cell) in [h.value for h in at.header]
     for claim_id in cell.claim_ids:
-        assert any(base.claims[claim_id].statement in m.value for m in at.markdown)
+        assert any(base.claims[claim_id].statement in t for t in texts(at))
     # The chart highlights the same cell, so a shared link shows it on the map too.
     highlighted = [t["customdata"][i] for t in _chart(at)["data"] for i in t.get("selectedpoints") or []]
     assert highlighted == [cell.key]
@@ -135,8 +135,8 @@ def test_choosing_a_cell_writes_the_url(cells):
 def test_gaps_are_listed_in_words(cells):
     at = open_view("evidence-map")
     gaps = [c for c in cells if c.is_gap]
-    assert any(f"({len(gaps)} gaps on the map)" in m.value for m in at.markdown)
-    listing = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    assert any(f"({len(gaps)} gaps on the map)" in t for t in texts(at))
+    listing = next(t for t in texts(at) if t.startswith("- **"))
     for gap in gaps:
         line = next(line for line in listing.splitlines() if line.startswith(f"- **{gap.topic.label}**"))
         assert gap.population.label.lower() in line.split(": ", 1)[1].split(" · ")
@@ -146,8 +146,8 @@ def test_gaps_are_listed_in_words(cells):
 def test_timeline_summary_comes_from_the_data(base):
     at = open_view("evidence-map")
     years = [s.year for s in base.studies.values()]
-    assert any(f"{len(base.studies)} studies published from {min(years)} to {max(years)}" in m.value
-               for m in at.markdown)
+    assert any(f"{len(base.studies)} studies published from {min(years)} to {max(years)}" in t
+               for t in texts(at))
     spec = _chart(at, 1)
     assert sorted(i for t in spec["data"] for i in t["customdata"]) == sorted(base.studies)
     assert any(f"{len(base.studies)} studies, last reviewed" in c.value for c in at.caption)
@@ -164,4 +164,4 @@ def test_presentation_slide_two_is_the_timeline():
 def test_presentation_slide_three_lists_the_gaps(cells):
     at = open_view("evidence-map", present="1", slide="3")
     assert at.title[0].value == "Evidence gaps"
-    assert any(f"({sum(c.is_gap for c in cells)} gaps on the map)" in m.value for m in at.markdown)
+    assert any(f"({sum(c.is_gap for c in cells)} gaps on the map)" in t for t in texts(at))

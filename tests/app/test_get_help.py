@@ -6,7 +6,7 @@ import pytest
 
 from evidence import load_base
 from evidence.red_flags import red_flag_groups
-from tests.app.apptest_helpers import open_view
+from tests.app.apptest_helpers import open_view, texts
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def page():
 
 
 def _text(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    return "\n".join(texts(at))
 
 
 def test_groups_appear_most_urgent_first(page, base):

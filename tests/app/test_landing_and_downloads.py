@@ -8,7 +8,7 @@ import pytest
 
 from evidence.model import Verification
 from evidence.selections import STUDY_ORDERS, studies_in_order
-from tests.app.apptest_helpers import open_view
+from tests.app.apptest_helpers import open_view, texts
 from tests.shipped import shipped_base
 
 STUDY_LINK = re.compile(r"^- \[(.+)\]\(study\?study=([a-z0-9-]+)\)", re.M)
@@ -20,7 +20,7 @@ def base():
 
 
 def _listed(at) -> list[str]:
-    text = next((m.value for m in at.markdown if STUDY_LINK.search(m.value)), "")
+    text = next((t for t in texts(at) if STUDY_LINK.search(t)), "")
     return [m.group(2) for m in STUDY_LINK.finditer(text)]
 
 
@@ -32,7 +32,7 @@ def test_study_page_without_a_study_lists_every_study_newest_first(base):
     assert sorted(listed) == sorted(base.studies)
     years = [base.studies[s].year for s in listed]
     assert years == sorted(years, reverse=True)
-    text = next(m.value for m in at.markdown if STUDY_LINK.search(m.value))
+    text = next(t for t in texts(at) if STUDY_LINK.search(t))
     for study in base.studies.values():  # design, year, n and verification, in words
         line = text[text.index(f"(study?study={study.id})"):].split("\n- ")[0]
         assert f"[{study.short_citation}: " in text, study.id

@@ -10,7 +10,7 @@ def test_study_deep_link_shows_that_study_and_who_cites_it():
     at = open_view("study", study="belavy-2017-running-discs")
     assert at.selectbox(key="study").value == "belavy-2017-running-discs"
     assert [h.value for h in at.header] == ["Running exercise strengthens the intervertebral disc"]
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(texts(at))
     assert "10.1038/srep45975" in text
     assert "claim-check?claim=" in text  # article claims checked against it are listed
 

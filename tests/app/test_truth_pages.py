@@ -14,10 +14,10 @@ def test_home_links_the_mcid_term_of_the_pain_take_home_and_counts_harms_among_t
 
 def test_study_page_shows_arm_sizes_publication_type_and_declared_conflicts():
     at = open_view("study", study="asteroid-2025-disc-outcomes")
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(texts(at))
     assert "run-walk programme: 20 randomised, 20 analysed; waitlist control: 20 randomised, 19 analysed" in text
     assert "Conference abstract" in text
-    urits = " ".join(m.value for m in open_view("study", study="urits-2019-lbp-review").markdown)
+    urits = " ".join(texts(open_view("study", study="urits-2019-lbp-review")))
     assert "Declared conflicts of interest" in urits and "Depomed" in urits
 
 
