@@ -120,9 +120,9 @@ def to_html(text: str, kind: str = "") -> str:
     return f'<div class="{CLASS}{" " + kind if kind else ""}">{_PARSER.render(text)}</div>'
 
 
-def details(summary: str, body_html: str) -> str:
-    """A layer one click away: `summary` (plain text) opens `body_html`."""
-    return f"<details><summary>{escape(summary)}</summary>{body_html}</details>"
+def details(summary: str, body_html: str, *, open: bool = False) -> str:
+    """A layer one click away: `summary` (plain text) opens `body_html`; `open` shows it opened."""
+    return f"<details{' open' if open else ''}><summary>{escape(summary)}</summary>{body_html}</details>"
 
 
 def prose(text: str) -> None:
