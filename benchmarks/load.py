@@ -58,9 +58,9 @@ class Settings:
     first_runs: int = 5
     reruns: int = 10
     sessions: int = 50
-    # Chromium timings swing ±15% visit to visit (a median of 2, then of 4, moved pages across the 1.10× line
-    # between runs of the same code): 8 pairs, each visit beside its own floor visit.
-    browser_visits: int = 8
+    # Chromium timings swing ±15% visit to visit (a median of 2, then of 4, then of 8, moved pages across the 1.10×
+    # line between runs of the same code, by up to 0.10): 12 pairs, each visit beside its own floor visit.
+    browser_visits: int = 12
     class_pages: tuple[str, ...] = ("home", "prevalence")
     lighthouse: bool = True
     browser: bool = True
