@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.change_log import entry_markdown
 from components.plain_table import plain_table
-from components.prose import card, details, prose, to_html
+from components.prose import prose, to_html
 from evidence import load_base
 from evidence.changes import base_records, change_log
 
@@ -143,11 +143,13 @@ def cards_8() -> None:
 
 
 def cards_8_html() -> None:
-    """The same cards as the explorer draws them: one HTML element each (components/prose.py)."""
+    """The same cards as one HTML element each, the layer a <details>: cheaper for the browser, but each st.html
+    is a placeholder until Streamlit's code for it has loaded, so the cards below jump (components/prose.py)."""
     bare()
     for i in range(8):
         text, expert = _card_text(i)
-        card(to_html(text), details("For experts: the study", to_html(expert)))
+        st.html(f'<div style="border: 1px solid #d5d9e0; border-radius: 0.5rem; padding: 1rem">{to_html(text)}'
+                f"<details><summary>For experts: the study</summary>{to_html(expert)}</details></div>")
 
 
 def filters_8() -> None:

@@ -1,19 +1,21 @@
 """Finding cards: the plain statement first, the numbers one click away.
 
-A card is one HTML element (components/prose.py), its expert layer a `<details>` inside it, and its text is
-built once per base version and citation numbering: every element is a message the browser has to draw, and a
-card's words do not change between reruns. Only the report line changes with the page's address.
+A card is a handful of elements (its text in as few markdown blocks as the layout allows), and that
+text is built once per base version and citation numbering: every element is a message the browser
+has to draw, and a card's words do not change between reruns.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import streamlit as st
+
 from components import badges, change_notice
 from components.base_loader import base
 from components.citations import cite, study_href
-from components.prose import CAPTION, card, details, to_html
-from components.report_problem import report_markdown
+from components.prose import layer
+from components.report_problem import report_link
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.model import Claim, Study
@@ -27,19 +29,25 @@ def _numbers(numbers: dict[str, int]) -> Numbers:
     return tuple(numbers.items())
 
 
-def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
-    report = report_markdown("take-home", claim)
-    card(_claim_html(evidence.version, claim.id, _numbers(numbers)), to_html(report) if report else "")
+def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
+    label, statement, notes, expert = _claim_text(evidence.version, claim.id, _numbers(numbers), heading)
+    with st.container(border=True):
+        st.markdown(label)
+        st.markdown(statement)
+        # The statement stays word for word; its terms link to the glossary on a line of their own.
+        st.caption(notes)
+        layer("For experts: the numbers", expert)
+        report_link("take-home", claim)
     change_notice.shows("take-home", [claim.id])
 
 
 @lru_cache(maxsize=512)
-def _claim_html(version: str, claim_id: str, numbers: Numbers) -> str:
-    """The badges and the statement, word for word; its terms linked to the glossary on a line of their own, and
-    why this certainty; the expert layer one click away."""
+def _claim_text(version: str, claim_id: str, numbers: Numbers, heading: str | None) -> tuple[str, str, str, str]:
+    """(heading and badges) · (the statement, word for word) · (words explained, why this certainty) · (experts)."""
     evidence = base()
     claim = evidence.claims[claim_id]
-    label = f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}"
+    label = (f"**{heading}**\n\n" if heading else "") + \
+        f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}"
     statement = f"{claim.statement} {cite(claim.studies, dict(numbers))}"
     notes = []
     if terms := terms_in(claim.statement, evidence.glossary):
@@ -48,8 +56,7 @@ def _claim_html(version: str, claim_id: str, numbers: Numbers) -> str:
     studies = [_study_line(evidence.studies[s]) for s in claim.studies if s in evidence.studies]
     expert = "\n\n".join([link_terms(claim.expert_summary, evidence.glossary), "\n".join(studies),
                           f"[Link to this take-home]({link('take-homes', claim=claim.id)})"])
-    return (to_html(f"{label}\n\n{statement}") + to_html("  \n".join(notes), CAPTION)
-            + details("For experts: the numbers", to_html(expert)))
+    return label, statement, "  \n".join(notes), expert
 
 
 def _study_line(study: Study) -> str:
@@ -58,12 +65,15 @@ def _study_line(study: Study) -> str:
 
 
 def result_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
-    card(_result_html(evidence.version, finding.id, finding.certainty, _numbers(numbers)))
+    summary, expert = _result_text(evidence.version, finding.id, finding.certainty, _numbers(numbers))
+    with st.container(border=True):
+        st.markdown(summary)
+        layer("For experts: the study", expert)
 
 
 @lru_cache(maxsize=2048)
-def _result_html(version: str, finding_id: str, certainty: str, numbers: Numbers) -> str:
-    """Badges, what was measured in whom, the result; one click away: design, size, comparator, note, caveats."""
+def _result_text(version: str, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
+    """(badges, what was measured in whom, the result) · (design, size, comparator, note, caveats)."""
     evidence = base()
     study_id, index = finding_id.rsplit(":", 1)
     study = evidence.studies[study_id]
@@ -80,7 +90,7 @@ def _result_html(version: str, finding_id: str, certainty: str, numbers: Numbers
         expert.append(outcome.note)
     if study.caveats:
         expert.append("\n".join(f"- {caveat}" for caveat in study.caveats[:3]))
-    return to_html(summary) + details("For experts: the study", to_html("\n\n".join(expert)))
+    return summary, "\n\n".join(expert)
 
 
 def finding_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:

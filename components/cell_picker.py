@@ -8,7 +8,6 @@ import streamlit as st
 from components import badges, url_state
 from components.citations import study_href
 from components.evidence_map_chart import participants_text
-from components.prose import prose
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.evidence_map import MapCell, cell_name
@@ -64,16 +63,16 @@ def cell_listing(cell: MapCell, evidence: EvidenceBase) -> None:
             s = evidence.studies[sid]
             n = f", {s.sample_size:,} people" if s.sample_size else ", sample size not reported"
             lines.append(f"- [{s.short_citation}]({study_href(s.id)}): {s.design.label.lower()}{n}")
-        # As few elements as the caption between them allows, as server-made HTML (components/prose.py).
-        prose(f"{len(cell.study_ids)} stud{'y' if len(cell.study_ids) == 1 else 'ies'} · "
-              f"participants: {participants_text(cell)}{direction}\n\n**Studies**\n\n" + "\n".join(lines))
+        # As few markdown elements as the caption between them allows: each is one more for the browser to build.
+        st.markdown(f"{len(cell.study_ids)} stud{'y' if len(cell.study_ids) == 1 else 'ies'} · "
+                    f"participants: {participants_text(cell)}{direction}\n\n**Studies**\n\n" + "\n".join(lines))
         claims = [evidence.claims[c] for c in cell.claim_ids if c in evidence.claims]
         cell_link = f"[Link to this cell]({link('evidence-map', cell=cell.key)})"
         if claims:
-            prose("**Take-homes for this cell**\n\n"
-                  + "\n".join(f"- {badges.certainty(c.certainty.value)} {c.statement} "
-                               f"([take-home]({link('take-homes', claim=c.id)}))" for c in claims)
-                  + f"\n\n{cell_link}")
+            st.markdown("**Take-homes for this cell**\n\n"
+                        + "\n".join(f"- {badges.certainty(c.certainty.value)} {c.statement} "
+                                     f"([take-home]({link('take-homes', claim=c.id)}))" for c in claims)
+                        + f"\n\n{cell_link}")
         else:
             st.markdown("**Take-homes for this cell**")
             st.caption("No take-home is written for this cell yet; the studies are listed as they are.")

@@ -15,8 +15,8 @@ from components.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
 from components.plain_table import plain_table
 from components.url_state import link
 from components.present import Slide
-from components.prose import CAPTION, card, details, to_html
-from components.report_problem import report_markdown
+from components.prose import layer
+from components.report_problem import report_link
 from evidence import EvidenceBase
 from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
@@ -117,27 +117,24 @@ def _study_links(studies: list[Study]) -> str:
 
 
 def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool = False) -> None:
-    """One HTML element (components/prose.py): verdict, the article's words, the studies' answer, what the studies
-    can show one click away (open for the claim a link named), the guideline checked, its own link."""
     studies = cited_studies([claim], evidence.studies)
-    pin = ":blue-badge[:material/push_pin: The claim in your link] " if highlighted else ""
-    parts = [to_html(pin + badges.verdict(claim.verdict)), to_html(f"**The article says:** {_md(claim.claim)}"),
-             to_html(f"**What the studies show:** {_md(claim.reason)}")]
-    if studies:
-        parts.append(to_html(f"**Studies behind this verdict:** {_study_links(studies)}"))
-        limits = "\n\n".join(f"**{', '.join(s.short_citation for s in members)}:** " + " ".join(lines)
-                              for members, lines in limits_by_study(studies))
-        parts.append(details("What these studies can show", to_html(limits), open=highlighted))
-    elif not claim.guidelines:
-        parts.append(to_html("No study in this base tests this claim, so there is nothing to check it against.",
-                             CAPTION))
-    if guidelines := [evidence.guidelines[g] for g in claim.guidelines if g in evidence.guidelines]:
-        parts.append(to_html("**Clinical guideline checked:** " + "; ".join(
-            f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines)))
-    parts.append(to_html(f"[Link to this claim]({link('claim-check', claim=claim.id)})"))
-    if report := report_markdown("article-claim", claim):
-        parts.append(to_html(report))
-    card(*parts)
+    with st.container(border=True, key=f"claim-{claim.id}"):
+        pin = ":blue-badge[:material/push_pin: The claim in your link] " if highlighted else ""
+        st.markdown(pin + badges.verdict(claim.verdict))
+        st.markdown(f"**The article says:** {_md(claim.claim)}")
+        st.markdown(f"**What the studies show:** {_md(claim.reason)}")
+        if studies:
+            st.markdown(f"**Studies behind this verdict:** {_study_links(studies)}")
+            layer("What these studies can show", "\n\n".join(
+                f"**{', '.join(s.short_citation for s in members)}:** " + " ".join(lines)
+                for members, lines in limits_by_study(studies)), expanded=highlighted)
+        elif not claim.guidelines:
+            st.caption("No study in this base tests this claim, so there is nothing to check it against.")
+        if guidelines := [evidence.guidelines[g] for g in claim.guidelines if g in evidence.guidelines]:
+            st.markdown("**Clinical guideline checked:** " + "; ".join(
+                f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines))
+        st.markdown(f"[Link to this claim]({link('claim-check', claim=claim.id)})")
+        report_link("article-claim", claim)
     change_notice.shows("article-claim", [claim.id])
 
 

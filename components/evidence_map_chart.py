@@ -16,7 +16,6 @@ import streamlit as st
 from components.charts import cached_figure, cached_table, downloads, source_line, wrap
 from components.palette import CHART_CONFIG, DIRECTION_STYLE, FADED_INK, GAP_INK, GRID, INK
 from components.plain_table import plain_table
-from components.prose import prose
 from components.present import Slide
 from components.timeline_chart import draw_timeline
 from evidence import EvidenceBase
@@ -192,8 +191,8 @@ def gaps_markdown(cells: list[MapCell]) -> str:
 
 def draw_gaps(cells: list[MapCell]) -> None:
     count = sum(c.is_gap for c in cells)
-    prose(f"No study in the base has measured these yet ({count} gaps on the map):")
-    prose(gaps_markdown(cells))
+    st.markdown(f"No study in the base has measured these yet ({count} gaps on the map):")
+    st.markdown(gaps_markdown(cells))
 
 
 def map_slides(cells: list[MapCell], evidence: EvidenceBase, size: str) -> list[Slide]:

@@ -1,24 +1,26 @@
-"""Static text drawn as HTML made on the server, not as markdown the browser parses.
+"""Long static text drawn as HTML made on the server, not as markdown the browser parses.
 
 Streamlit renders `st.markdown` in the browser, on its main thread, on every first visit, even inside a closed
-expander, and every element (a bordered box, an expander, a caption) is one more thing for React to build. The
-change log (17,000 characters) as markdown costs a bare page 11-19% more time to rendered; as HTML, 0-3%. Eight
-result cards drawn as Streamlit elements cost it about 10%; as one HTML block each, about 1%
-(benchmarks/element_cost_app.py, `long_*` and `cards_*`). So long text and whole cards are rendered here, once
-per text, with a CommonMark parser, and sent with `st.html`.
+expander. The change log (17,000 characters) as markdown costs a bare page 11-19% more time to rendered; as HTML,
+0-3% (benchmarks/element_cost_app.py, `long_*`). So long blocks are rendered here, once per text, with a
+CommonMark parser, and sent with `st.html`.
+
+Only where a late block moves nothing: at the end of a page, or inside a layer (`layer`, an expander). Streamlit
+loads st.html's code on first use, and until it arrives each st.html is a 40 px placeholder; a visible block
+that then grows pushes everything below it down. Cards drawn this way, one HTML element each, were cheaper still
+(`cards_8_html`) but made Home jump on a phone (cumulative layout shift 0.84, Lighthouse performance 55 to 31).
 
 The text stays markdown, written as for `st.markdown`: the same escapes (components/change_notice.md), the
 same badges (`:blue-badge[...]`, drawn with our palette) and Material icons (`:material/flag:`, drawn with the
 icon font Streamlit already serves). Raw HTML in the text is shown as text, never run. A link to one of our
 pages (a relative address) is marked like the sidebar's, so a plain click stays inside the app
-(components/theme.py). A card's "more" layer is a native `<details>`: keyboard and screen readers know it.
+(components/theme.py).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html import escape
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -26,11 +28,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from components.nav import IN_APP
-from components.palette import BADGE, CAPTION_INK, LINK, RULE, TINT
+from components.palette import BADGE, LINK, RULE
 
 CLASS = "prose"
-CAPTION = "caption"  # smaller, as st.caption draws it
-CARD = "card"
 ICON = "icon"
 _BADGE_START = re.compile(r":([a-z]+)-badge\[")
 _ICON = re.compile(r":material/([a-z0-9_]+):")
@@ -42,8 +42,6 @@ CSS = f"""
 .{CLASS} ol, .{CLASS} ul {{ padding-left: 1.6rem; }}
 .{CLASS} li {{ margin: 0.35rem 0; }}
 .{CLASS} hr {{ border: 0; border-top: 1px solid {RULE}; margin: 1.5rem 0; }}
-.{CLASS}.{CAPTION} {{ font-size: 0.875rem; color: {CAPTION_INK}; }}
-.{CLASS}.{CAPTION} p {{ margin-bottom: 0.25rem; }}
 .{CLASS} .badge {{ display: inline-block; padding: 0 0.4rem; border-radius: 0.25rem; font-size: 0.875rem;
   line-height: 1.5; white-space: nowrap; }}
 /* Streamlit's own icon font (its @font-face), as its markdown draws :material/...: icons. */
@@ -51,14 +49,6 @@ CSS = f"""
   font-size: 1.15em; line-height: 1; vertical-align: -0.2em; display: inline-block; letter-spacing: normal;
   text-transform: none; white-space: nowrap; direction: ltr; font-feature-settings: "liga";
   -webkit-font-smoothing: antialiased; user-select: none; }}
-.{CARD} {{ border: 1px solid {RULE}; border-radius: 0.5rem; padding: 1rem; }}
-.{CARD} > * + * {{ margin-top: 1rem; }}
-.{CARD} details {{ border: 1px solid {RULE}; border-radius: 0.5rem; }}
-.{CARD} summary {{ padding: 0.6rem 1rem; cursor: pointer; border-radius: 0.5rem; }}
-.{CARD} summary:hover {{ background: {TINT}; }}
-.{CARD} summary:focus-visible {{ outline: 2px solid {LINK}; outline-offset: 1px; }}
-.{CARD} details[open] > summary {{ border-bottom: 1px solid {RULE}; border-radius: 0.5rem 0.5rem 0 0; }}
-.{CARD} details > .{CLASS} {{ padding: 1rem; }}
 """ + "".join(f".{CLASS} .badge-{name} {{ background: {fill}; color: {ink}; }}\n"
               for name, (fill, ink) in BADGE.items()) + "</style>\n"
 
@@ -114,22 +104,17 @@ _PARSER.add_render_rule("link_open", _link_open)
 
 
 @lru_cache(maxsize=4096)
-def to_html(text: str, kind: str = "") -> str:
-    """`text` (markdown, as for st.markdown) as HTML; `kind=CAPTION` draws it as st.caption would. The same
-    text is parsed once."""
-    return f'<div class="{CLASS}{" " + kind if kind else ""}">{_PARSER.render(text)}</div>'
-
-
-def details(summary: str, body_html: str, *, open: bool = False) -> str:
-    """A layer one click away: `summary` (plain text) opens `body_html`; `open` shows it opened."""
-    return f"<details{' open' if open else ''}><summary>{escape(summary)}</summary>{body_html}</details>"
+def to_html(text: str) -> str:
+    """`text` (markdown, as for st.markdown) as HTML; the same text is parsed once."""
+    return f'<div class="{CLASS}">{_PARSER.render(text)}</div>'
 
 
 def prose(text: str) -> None:
-    """Draw `text` (markdown) where st.markdown would, at a fraction of the browser's work."""
+    """Draw `text` (markdown) as st.markdown would, at a fraction of the browser's work: at the end of a page."""
     st.html(to_html(text))
 
 
-def card(*parts_html: str) -> None:
-    """A bordered box of HTML parts (to_html, details), drawn as one element."""
-    st.html(f'<div class="{CARD}">{"".join(parts_html)}</div>')
+def layer(label: str, text: str, *, expanded: bool = False) -> None:
+    """An expander holding `text` (markdown): a layer one click away, built on a first visit even while closed."""
+    with st.expander(label, expanded=expanded):
+        prose(text)

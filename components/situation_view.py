@@ -14,7 +14,7 @@ import streamlit as st
 from components import badges, url_state
 from components.base_loader import base
 from components.citations import cite, reference_list
-from components.prose import card, details, to_html
+from components.prose import layer
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.handout import build_guide_handout
@@ -85,12 +85,13 @@ def questions(situation: Situation) -> None:
 
 def take_home_card(applies: Applies, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
     claim = applies.claim
-    # One HTML element for the card, its "who" layer inside it (components/prose.py): less for the browser to draw.
+    # One markdown block for the card's text and one for its expert layer: fewer elements for the browser to draw.
     text = [badges.certainty(claim.certainty.value), f"{claim.statement} {cite(claim.studies, numbers)}",
             f"**{applies.why}**", *(f":material/info: {caution}" for caution in applies.cautions)]
-    who = "\n".join(f"- {line}" for line in applies.who(evidence))
-    more = f"[More about this take-home]({link('take-homes', claim=claim.id)})"
-    card(to_html("\n\n".join(text)), details("Who the studies took", to_html(f"{who}\n\n{more}")))
+    with st.container(border=True):
+        st.markdown("\n\n".join(text))
+        layer("Who the studies took", "\n".join(f"- {line}" for line in applies.who(evidence))
+              + f"\n\n[More about this take-home]({link('take-homes', claim=claim.id)})")
 
 
 @lru_cache(maxsize=64)

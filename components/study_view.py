@@ -8,7 +8,7 @@ import streamlit as st
 from components import badges, change_notice
 from components.citations import locator_markdown, study_href
 from components.plain_table import plain_table
-from components.prose import card, prose, to_html
+from components.prose import prose
 from components.report_problem import report_link
 from components.trial_counts_view import trial_counts
 from components.url_state import link
@@ -30,7 +30,7 @@ def citation_block(study: Study) -> None:
         links.append(f"[PubMed {study.pmid}](https://pubmed.ncbi.nlm.nih.gov/{study.pmid}/)")
     if study.registration:
         links.append(f"Trial registration {study.registration}")
-    prose("\n\n".join([vancouver(study), " · ".join(links)]))  # one element: the reference, then its links
+    st.markdown("\n\n".join([vancouver(study), " · ".join(links)]))  # one element: the reference, then its links
     icon = ":material/verified:" if study.verified is Verification.CONFIRMED else ":material/help_outline:"
     where = f" ({study.verified_in})" if study.verified_in else ""
     note = f" {study.verification_note}" if study.verification_note else ""
@@ -61,12 +61,13 @@ def facts(study: Study) -> None:
         ("Funding", study.funding),
         ("Declared conflicts of interest", study.conflicts),
     ]
-    prose("\n".join(f"- **{name}:** {value}" for name, value in rows if value))
+    st.markdown("\n".join(f"- **{name}:** {value}" for name, value in rows if value))
 
 
 def what_design_shows(study: Study) -> None:
-    card(to_html("**What this kind of study can and cannot show**\n\n" +
-                 "\n".join(f"- {line}" for line in design_limits(study))))
+    with st.container(border=True):
+        st.markdown("**What this kind of study can and cannot show**\n\n" +
+                    "\n".join(f"- {line}" for line in design_limits(study)))
 
 
 def outcomes_table(study: Study) -> None:
@@ -90,7 +91,7 @@ def cited_by(study: Study, evidence: EvidenceBase) -> None:
     claims = claims_citing(evidence, study.id)
     articles = article_claims_citing(evidence, study.id)
     figures = prevalence_from(evidence, study.id)
-    # One element for all three lists: each element is one more thing for the browser to build.
+    # One element for all three lists, near the page's end: HTML made on the server (components/prose.py).
     sections = [(heading, lines) for heading, lines in (
         ("Take-homes that cite it",
          [f"- {badges.certainty(c.certainty.value)} [{c.statement}]({link('take-homes', claim=c.id)})" for c in claims]),
@@ -122,8 +123,8 @@ def study_line(study: Study) -> str:
 
 
 def study_list(studies: list[Study]) -> None:
-    """One list (real links, keyboard-reachable, wraps on a phone), in the order given."""
-    prose("\n".join(f"- {study_line(s)}" for s in studies))
+    """One markdown list (real links, keyboard-reachable, wraps on a phone), in the order given."""
+    st.markdown("\n".join(f"- {study_line(s)}" for s in studies))
     st.caption("Each study's page says where its details were checked (or why they could not be).")
 
 
@@ -142,7 +143,7 @@ def study_page(study: Study, evidence: EvidenceBase) -> None:
     trial_counts(study)
     if study.caveats:
         st.subheader("Limits the authors and we note", anchor=False)
-        prose("\n".join(f"- {c}" for c in study.caveats))
+        st.markdown("\n".join(f"- {c}" for c in study.caveats))
     st.subheader("Cited by", anchor=False)
     cited_by(study, evidence)
     report_link("study", study)

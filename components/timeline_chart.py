@@ -11,7 +11,6 @@ import streamlit as st
 from components.charts import cached_figure, cached_table, downloads, source_line, wrap
 from components.palette import BLUE, CHART_CONFIG, GRID, INK
 from components.plain_table import plain_table
-from components.prose import prose
 from evidence import EvidenceBase
 from evidence.evidence_map import timeline_summary
 from evidence.model import Design, Study
@@ -86,7 +85,7 @@ def draw_timeline(evidence: EvidenceBase, *, with_table: bool = True) -> None:
     caption = (source_line(evidence) + " Bubble area grows with the logarithm of participants; hollow circles "
                "did not report a number of people (most reviews).")
     st.caption(caption)
-    prose("\n".join(f"- {line}" for line in timeline_summary(studies)))
+    st.markdown("\n".join(f"- {line}" for line in timeline_summary(studies)))
     if with_table:
         table = cached_table(evidence, ("timeline",), lambda: timeline_table(studies))
         with st.expander(f"The timeline as a table ({len(studies)} studies)"):

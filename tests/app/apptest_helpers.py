@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.filters import PANEL_KEY
 from components.plain_table import CLASS as PLAIN_TABLE
-from components.prose import CARD, CLASS as PROSE
+from components.prose import CLASS as PROSE
 from components.share import LABEL as SHARE_LABEL, OPEN_KEY as SHARE_OPEN
 from components.site import BY_PATH
 
@@ -136,15 +136,14 @@ def plain_tables(node) -> list[pd.DataFrame]:
 
 
 def prose_html(node) -> list[str]:
-    """The HTML of each element under `node` that components/prose.py rendered on the server (a block of text
-    or a whole card)."""
+    """The HTML of each block of text under `node` that components/prose.py rendered on the server."""
     return [element.proto.body for element in node.get("html")
-            if element.proto.body.startswith((f'<div class="{PROSE}', f'<div class="{CARD}">'))]
+            if element.proto.body.startswith(f'<div class="{PROSE}">')]
 
 
 class MarkdownReader(HTMLParser):
     """Each block of text in components/prose.py's HTML, read back as the markdown it was made from (links,
-    emphasis, badges, icons, lists, line breaks): tests read a card's text as they read st.markdown's."""
+    emphasis, badges, icons, lists, line breaks): tests read it as they read st.markdown's."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -218,7 +217,7 @@ class MarkdownReader(HTMLParser):
 
 def texts(node) -> list[str]:
     """The text under `node` in page order, as markdown: each st.markdown, st.caption and st.info as written, and
-    each block of components/prose.py's HTML (a card gives several: its text, its notes, its layers) read back."""
+    each block of components/prose.py's HTML read back."""
     found: list[str] = []
     for element in _in_order(node):
         kind = getattr(element, "type", "")

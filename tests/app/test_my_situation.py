@@ -34,10 +34,10 @@ def test_each_take_home_says_who_its_studies_took_and_links_to_it():
     at = open_view("my-situation", **FILLED)
     expected = guide(base(), Situation(**FILLED))
     shown = [a.claim for a in expected.take_homes + expected.general]
-    layer = "<summary>Who the studies took</summary>"
-    panels = [h.split(layer, 1)[1] for h in prose_html(at) if layer in h]
+    panels = [e for e in at.expander if e.label == "Who the studies took"]
     assert len(panels) == len(shown) > 0
-    for text, claim in zip(panels, shown):
+    for panel, claim in zip(panels, shown):
+        (text,) = prose_html(panel)
         assert text.count("<li>") >= 1  # at least one study's people
         assert [a["href"] for t, a in links_in(text) if t == "More about this take-home"] == \
             [f"take-homes?claim={claim.id}"]

@@ -75,8 +75,8 @@ def test_take_home_deep_link_and_its_numbered_references():
 def test_a_take_homes_expert_layer_is_one_click_away_with_its_studies():
     claim = next(iter(base().claims.values()))
     at = open_view("take-homes", claim=claim.id)
-    (card,) = [h for h in prose_html(at) if "<summary>For experts: the numbers</summary>" in h]
-    text = card.split("<summary>For experts: the numbers</summary>", 1)[1].split("</details>", 1)[0]
+    expert = next(e for e in at.expander if e.label == "For experts: the numbers")
+    (text,) = prose_html(expert)
     hrefs = [attrs["href"] for _, attrs in links_in(text)]
     assert all(study_href(s) in hrefs for s in claim.studies)
     assert f"take-homes?claim={claim.id}" in hrefs  # the link to this take-home

@@ -1,6 +1,6 @@
-"""Cards and long text drawn as HTML made on the server (components/prose.py), in a real browser: a card's layer
-opens from the keyboard and passes axe open, its icons are glyphs of Streamlit's font (not their names), and a
-link in it to one of our pages moves inside the app."""
+"""Text drawn as HTML made on the server (components/prose.py), in a real browser: a card's expert layer opens
+from the keyboard and passes axe open, icons are glyphs of Streamlit's font (not their names), and a link in the
+text to one of our pages moves inside the app."""
 
 from __future__ import annotations
 
@@ -26,22 +26,21 @@ def test_a_cards_expert_layer_opens_from_the_keyboard_and_passes_axe_open(page):
     assert not blocking, describe_violations(blocking)
 
 
-def test_icons_in_cards_are_drawn_as_glyphs_not_as_their_names(page):
-    open_view(page, "/")
+def test_icons_in_server_made_text_are_drawn_as_glyphs_not_as_their_names(page):
+    open_view(page, "/study?study=belavy-2017-running-discs")  # its citing records carry verdict badges
     page.wait_for_function("document.fonts.check('16px \"Material Symbols Rounded\"')", timeout=15_000)
     sizes = page.locator(".prose .icon").evaluate_all(
         "els => els.map(e => [e.textContent, e.getBoundingClientRect().width, parseFloat(getComputedStyle(e).fontSize)])")
-    assert len(sizes) >= 4, sizes  # a direction badge and a report line on each card
+    assert sizes, "no icon in the study's citing records"
     # A ligature is one glyph about as wide as the font is tall; 'thumb_up' as text would be four times that.
     assert all(width < 1.6 * size for _, width, size in sizes), sizes
 
 
-def test_a_citation_in_a_card_moves_inside_the_app(page):
+def test_a_link_in_server_made_text_moves_inside_the_app(page):
     open_view(page, f"/take-homes?claim={TAKE_HOME}")
     page.evaluate("window.__sameDocument = true")  # gone if the link reloaded the page
-    card = page.locator(".card").first
-    card.get_by_role("link", name="[1]").click()
+    page.locator(".prose").get_by_role("link", name="study page").first.click()  # in the reference list
     page.wait_for_url(re.compile(r"/study\?study=[a-z0-9-]+"))
     expect(page.get_by_test_id("stMain").locator("h1")).to_be_visible()
-    assert page.evaluate("window.__sameDocument") is True, "the card's link reloaded the page"
+    assert page.evaluate("window.__sameDocument") is True, "the link reloaded the page"
     assert_no_exception(page)

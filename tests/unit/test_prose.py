@@ -6,7 +6,7 @@ import pytest
 
 from components.nav import IN_APP
 from components.palette import BADGE
-from components.prose import CLASS, CSS, details, to_html
+from components.prose import CLASS, CSS, to_html
 
 pytestmark = pytest.mark.unit
 
@@ -66,11 +66,6 @@ def test_icons_are_drawn_by_name_in_streamlits_font_and_hidden_from_screen_reade
     html = to_html(":material/flag: [Report](mailto:x@example.org)")
     assert '<span class="icon" aria-hidden="true" translate="no">flag</span> <a href="mailto:x@example.org">' in html
     assert 'font-family: "Material Symbols Rounded"' in CSS  # the @font-face Streamlit's own CSS declares
-
-
-def test_a_card_is_one_element_with_its_layers_inside():
-    html = to_html("Statement") + details("For experts: <the numbers>", to_html("- a caveat"))
-    assert "<details><summary>For experts: &lt;the numbers&gt;</summary><div" in html and "<li>a caveat</li>" in html
 
 
 def test_streamlit_still_serves_the_icon_font_our_icons_name():
