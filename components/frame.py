@@ -43,14 +43,14 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     theme.apply(share.PRINT_CSS)
     presenting = present.apply_style(spec)
     # Above the page, filled once it has run: a link with an older v= (what on this page changed since),
-    # notices about the link, the share panel.
-    change_slot, notices_slot, share_slot = change_notice.begin_run(), st.empty(), st.empty()
+    # notices about the link, the share panel's body (its button is drawn now, so the page never moves down).
+    change_slot, notices_slot, share_panel = change_notice.begin_run(), st.empty(), share.share_button()
     # Inside another site's <iframe> (?embed=true): a way out to the full explorer, above the page.
     explorer_slot = st.empty() if url_state.embedded() else None
     yield
     if explorer_slot is not None:
         embed.explorer_link(explorer_slot)
     change_notice.draw(change_slot)
-    share.share_panel(spec, share_slot, presenting=presenting)
+    share.share_body(share_panel, spec, presenting=presenting)
     if notices := url_state.notices():
         notices_slot.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")

@@ -1,7 +1,7 @@
 """Share this view: its exact link (with a copy button), a QR code of it, and how to cite it.
 
-The panel is a "Share this view" button at the top right of every page. The frame reserves its
-place above the page and calls `share_panel(spec, slot)` once, after the page, so the panel has
+The panel is a "Share this view" button at the top right of every page. The frame draws the button
+above the page (`share_button`) and fills it once, after the page (`share_body`), so the panel has
 what the page settled on: the query string after filters were written back and stale values
 dropped, and the studies it named with `shows_studies(ids)` (in on-screen order).
 
@@ -112,14 +112,24 @@ def _cited(version: str, title: str, url: str, accessed: dt.date, study_ids: tup
                          last_reviewed=meta.last_reviewed if meta else None)
 
 
-def share_panel(spec: PageSpec = HOME, slot: DeltaGenerator | None = None, *, presenting: bool = False) -> None:
-    """The 'Share this view' popover: link, QR code, citation. Drawn into `slot` (replacing it) if given.
+def share_button() -> DeltaGenerator:
+    """The 'Share this view' popover itself, drawn before the page: drawn after it, it appeared above a page
+    already on screen and pushed it down (a layout shift on every first visit). Fill it with `share_body`."""
+    with st.container(horizontal=True, horizontal_alignment="right"):
+        return st.popover(LABEL, icon=":material/share:", key=OPEN_KEY, on_change="rerun")
 
-    Its body is built only while it is open: most visits never open it, and a closed body would still
-    cost every run a QR image, a formatted citation and half a dozen elements for the browser to draw.
+
+def share_panel(spec: PageSpec = HOME, *, presenting: bool = False) -> None:
+    """The popover and its body at once, for a page drawn without the frame."""
+    share_body(share_button(), spec, presenting=presenting)
+
+
+def share_body(panel: DeltaGenerator, spec: PageSpec = HOME, *, presenting: bool = False) -> None:
+    """The popover's body: link, QR code, citation, with the query string the page settled on.
+
+    Built only while it is open: most visits never open it, and a closed body would still cost every run a QR
+    image, a formatted citation and half a dozen elements for the browser to draw.
     """
-    with (slot or st).container(horizontal=True, horizontal_alignment="right"):
-        panel = st.popover(LABEL, icon=":material/share:", key=OPEN_KEY, on_change="rerun")
     if not panel.open:
         return
     url = url_state.current_url()
