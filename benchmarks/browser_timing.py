@@ -27,6 +27,16 @@ _RENDERED_JS = """
 """
 
 
+# Cumulative layout shift (Core Web Vitals: good below 0.1), summed from the start of the page, as Lighthouse
+# counts it: how far visible content jumped while the page was building (an element drawn late above others).
+_LAYOUT_SHIFT_JS = """
+window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
 class Chromium:
     def __init__(self) -> None:
         self._playwright = sync_playwright().start()
@@ -38,6 +48,7 @@ class Chromium:
         """A page in a brand-new context: no cache, no cookies, no session, like a first visitor."""
         context = self.browser.new_context(viewport=DESKTOP, locale="en-GB", reduced_motion="reduce",
                                            service_workers="block")
+        context.add_init_script(_LAYOUT_SHIFT_JS)
         try:
             yield context.new_page()
         finally:
@@ -51,8 +62,13 @@ class Chromium:
 
     def time_to_rendered(self, url: str, timeout_ms: float = 120_000) -> float:
         """One first visit: milliseconds."""
+        return self.visit(url, timeout_ms)[0]
+
+    def visit(self, url: str, timeout_ms: float = 120_000) -> tuple[float, float]:
+        """One first visit: (milliseconds to rendered, cumulative layout shift until then)."""
         with self.fresh_page() as page:
-            return self.open_rendered(page, url, timeout_ms)
+            rendered = self.open_rendered(page, url, timeout_ms)
+            return rendered, float(page.evaluate("window.__layoutShift"))
 
     def close(self) -> None:
         self.browser.close()

@@ -51,4 +51,6 @@ def _scores(url: str, categories: tuple[str, ...]) -> dict[str, object]:
         result["metrics"] = {k: round(audits[k]["numericValue"]) for k in
                              ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                               "speed-index") if k in audits}
+        if "cumulative-layout-shift" in audits:  # a score between 0 and 1, not milliseconds
+            result["metrics"]["cumulative-layout-shift"] = round(audits["cumulative-layout-shift"]["numericValue"], 3)
     return result

@@ -87,6 +87,8 @@ class PageResult:
     browser_ms: float | None = None
     floor_browser_ms: float | None = None
     browser_ratios: list[float] = field(default_factory=list)  # each visit over the floor visit beside it
+    layout_shift: float | None = None  # median cumulative layout shift of the visits (good: below 0.1)
+    floor_layout_shift: float | None = None
     class_p95_s: float | None = None
     floor_class_p95_s: float | None = None
     class_cpu_ms: float | None = None
@@ -229,16 +231,20 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
             url = app_url + path + (f"?{r.query}" if r.query else "")
             # Like for like: a page below the root against the floor's page below the root.
             floor = floor_url + ("/chart" if r.floor == "chart" else "/" if r.page == "home" else "/page")
-            ours, theirs = [], []
+            ours, theirs, shifts, floor_shifts = [], [], [], []
             for _ in range(visits):
-                ours.append(chromium.time_to_rendered(url))
-                theirs.append(chromium.time_to_rendered(floor))
+                for times, moved, address in ((ours, shifts, url), (theirs, floor_shifts, floor)):
+                    ms, shift = chromium.visit(address)
+                    times.append(ms)
+                    moved.append(shift)
             r.browser_ms, r.floor_browser_ms = median(ours), median(theirs)
+            r.layout_shift, r.floor_layout_shift = median(shifts), median(floor_shifts)
             # The ratio is the median of the pairs', so a slow spell (the machine's other work) that hits one
             # pair hits both its visits and drops out.
             r.browser_ratios = [o / t for o, t in zip(ours, theirs)]
             print(f"  chromium {r.page:<13} {r.browser_ms:6.0f} / floor {r.floor_browser_ms:5.0f} ms, "
-                  f"{_pairs(r.browser_ratios)}", file=sys.stderr)
+                  f"{_pairs(r.browser_ratios)}, layout shift {r.layout_shift:.3f} / floor {r.floor_layout_shift:.3f}",
+                  file=sys.stderr)
     finally:
         chromium.close()
 
@@ -283,12 +289,17 @@ def _browser(r: PageResult) -> str:
     return "n/a" if r.browser_ms is None else f"{r.browser_ms:.0f} {_pairs(r.browser_ratios)}"
 
 
+def _shift(r: PageResult) -> str:
+    return "n/a" if r.layout_shift is None else f"{r.layout_shift:.3f} (floor {r.floor_layout_shift:.3f})"
+
+
 def table(results: list[PageResult], report: dict, settings: Settings) -> str:
     n = settings.sessions
     lines = [
         "| page | floor | first run ms | rerun p50 ms | server CPU / session ms | CPU / rerun ms | MB / extra session "
-        f"| Chromium to rendered ms (median ratio of the pairs, their range) | class of {n} p95 s | Lighthouse a11y |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        f"| Chromium to rendered ms (median ratio of the pairs, their range) | layout shift | class of {n} p95 s "
+        "| Lighthouse a11y |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         klass = f"{_x(r.class_p95_s, r.floor_class_p95_s, digits=1)}" if r.class_p95_s is not None else ""
@@ -296,7 +307,7 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
             f"| {r.page} | {r.floor} | {_x(r.first_ms, r.floor_first_ms)} | {_x(r.rerun_ms, r.floor_rerun_ms)} "
             f"| {_x(r.cpu_session_ms, r.floor_cpu_session_ms)} | {_x(r.cpu_rerun_ms, r.floor_cpu_rerun_ms)} "
             f"| {'n/a' if r.mb_session is None else f'{r.mb_session:.1f}'} "
-            f"| {_browser(r)} | {klass} "
+            f"| {_browser(r)} | {_shift(r)} | {klass} "
             f"| {'' if r.accessibility is None else r.accessibility}{' ' + ', '.join(r.failed_audits) if r.failed_audits else ''} |")
     floors: dict[str, list[PageResult]] = {}
     for r in results:
@@ -308,7 +319,7 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
         lines.append(f"| *floor: {kind}* | | {spread([r.floor_first_ms for r in rows])} "
                      f"| {spread([r.floor_rerun_ms for r in rows])} | {spread([r.floor_cpu_session_ms for r in rows])} "
                      f"| {spread([r.floor_cpu_rerun_ms for r in rows])} | | {spread([r.floor_browser_ms for r in rows])} "
-                     f"| | |")
+                     f"| | | |")
     return "\n".join(lines)
 
 
