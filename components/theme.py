@@ -20,6 +20,9 @@ READABLE_CSS = f"""
 [data-testid="stCaptionContainer"] {{ opacity: 1 !important; }}  /* Streamlit fades captions to 0.6 */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: {CAPTION_INK} !important; }}
 [data-testid="stCaptionContainer"] a {{ color: {LINK} !important; }}
+/* A page link's label is cut at the edge on a phone (Streamlit keeps it on one line): let it wrap. */
+[data-testid="stPageLink-NavLink"] > span:last-child, [data-testid="stPageLink-NavLink"] p {{
+  white-space: normal; overflow: visible; }}
 </style>
 """
 

@@ -93,6 +93,10 @@ def test_page_fits_a_phone(phone_view):
         f"page {spec.url_path!r} scrolls sideways at {PHONE['width']}px: {result['overflowing']}\n"
         f"widest elements: {result['culprits']}"
     )
+    # Streamlit keeps a page link's label on one line and cuts it at the edge (Home's did, issue #10 round 4).
+    clipped = page.locator('[data-testid="stPageLink-NavLink"] p').evaluate_all(
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+    assert not clipped, f"page link labels cut off at {PHONE['width']}px on {spec.url_path!r}: {clipped}"
 
 
 def test_page_accessibility_on_a_phone(phone_view):
