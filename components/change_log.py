@@ -29,7 +29,7 @@ def entry_markdown(entry: LogEntry) -> str:
 def change_log_view(entries: list[LogEntry], releases: list[Release]) -> None:
     for release, group in grouped_by_release(entries, releases):
         st.header(_heading(release, releases[-1] if releases else None), anchor=False)  # h2 under the title
-        # One box and one markdown block per release, the changes divided by rules: the log grows with every
-        # release, and each element is one more thing for the browser to build on a first visit.
+        # One box and one block of server-made HTML per release (components/prose.py), the changes divided by
+        # rules: the log grows with every release, and the browser would otherwise parse it all as markdown.
         with st.container(border=True):
             prose("\n\n---\n\n".join(entry_markdown(entry) for entry in group))

@@ -23,6 +23,6 @@ def report_link(kind: str, record: Record) -> None:
     link = sibling_url(page_address(), record_href(kind, record.id), meta.version)
     href = report_href(meta.report_to, KIND_LABELS[kind].lower(), record.id, record_title(record), link)
     # What the link does is said beside it, not in a help tooltip: a tooltip is hidden from touch screens, and
-    # four of them (Home's cards) cost a first visit about 7% of the floor's time to rendered.
+    # Home's four cost a first visit about 30 ms of the browser's main thread (benchmarks/element_cost_app.py).
     st.markdown(f":material/flag: [{LABEL}]({href}) · opens a message about it, filled in for you; nothing is "
                 "sent until you send it")

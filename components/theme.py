@@ -70,5 +70,10 @@ def apply(*more_css: str) -> None:
     a phone). Styles alone go to Streamlit's event container, outside the page's flow; the script goes last in
     the sidebar, where nothing below it can move (and on a phone the sidebar is closed).
     """
-    st.html("".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, PROSE_CSS, *more_css)))
+    st.html(stylesheets(*more_css))
     st.sidebar.html(SITE_JS, unsafe_allow_javascript=True)
+
+
+def stylesheets(*more_css: str) -> str:
+    """Every stylesheet of the site; nothing but <style> blocks, or Streamlit draws it in the page's flow."""
+    return "".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, PROSE_CSS, *more_css))

@@ -27,7 +27,7 @@ st.markdown(f"**{len(studies)} of {len(evidence.studies)} studies**")
 export_buttons(studies, evidence)
 # One numbered list, not one element per study, rendered here: the browser draws one block however long the list.
 prose("\n".join(f"{number}. {reference_line(study)}  \n"
-                      f"   :gray-badge[{study.design.label}] [Study page]({study_href(study.id)})"
-                      for number, study in enumerate(studies, start=1)))
+                f"   :gray-badge[{study.design.label}] [Study page]({study_href(study.id)})"
+                for number, study in enumerate(studies, start=1)))
 if not evidence.studies:
     st.info("There are no studies in the base yet.", icon=":material/search_off:")

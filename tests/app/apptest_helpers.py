@@ -149,22 +149,19 @@ class MarkdownReader(HTMLParser):
         super().__init__()
         self.blocks: list[str] = []
         self._out: list[str] | None = None
-        self._depth = 0  # <div>s open inside the current block
         self._ends: list[str] = []  # what each open inline tag writes when it closes
         self._lists: list[int | None] = []  # per open list: the next number, or None for bullets
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
-        if tag == "div" and PROSE in classes and self._out is None:
-            self._out, self._depth = [], 0
+        if tag == "div" and PROSE in classes:
+            self._out = []
             return
         if self._out is None:
             return
         out = self._out
-        if tag == "div":
-            self._depth += 1
-        elif tag == "a":
+        if tag == "a":
             out.append("[")
             self._ends.append(f"]({attrs.get('href', '')})")
         elif tag in ("strong", "em"):
@@ -194,12 +191,9 @@ class MarkdownReader(HTMLParser):
     def handle_endtag(self, tag):
         if self._out is None:
             return
-        if tag == "div":
-            if self._depth == 0:
-                self.blocks.append("".join(self._out).strip())
-                self._out = None
-            else:
-                self._depth -= 1
+        if tag == "div":  # a block holds no <div> of its own: this one ends it
+            self.blocks.append("".join(self._out).strip())
+            self._out = None
         elif tag in ("a", "strong", "em", "span"):
             self._out.append(self._ends.pop())
         elif tag == "p":

@@ -73,3 +73,11 @@ def test_streamlit_still_serves_the_icon_font_our_icons_name():
     from pathlib import Path
     css = "".join(p.read_text() for p in (Path(streamlit.__file__).parent / "static").rglob("*.css"))
     assert "font-family:Material Symbols Rounded" in css.replace('"', "")
+
+
+def test_the_site_stylesheets_are_styles_only_so_streamlit_keeps_them_out_of_the_page():
+    import re
+
+    from components import share, theme
+    # Anything else and Streamlit draws them as a placeholder above the page, which then jumps (components/theme.py).
+    assert re.fullmatch(r"(\s*<style>.*?</style>\s*)+", theme.stylesheets(share.PRINT_CSS), re.S)
