@@ -6,6 +6,22 @@ from __future__ import annotations
 from base64 import b64encode
 from html import escape
 
+from components.palette import CAPTION_INK
+
+ROW_CLASS = "figure-row"
+
+# A row of pictures, each with its title and caption: up to three side by side, one under another on a phone, as
+# st.columns laid them out; one HTML element for the row instead of three elements per picture.
+CSS = f"""
+<style>
+.{ROW_CLASS} {{ display: grid; gap: 1rem; margin-bottom: 1rem;
+  grid-template-columns: repeat(auto-fit, minmax(max(13rem, calc(33% - 1rem)), 1fr)); }}
+.{ROW_CLASS} figure {{ margin: 0; }}
+.{ROW_CLASS} .title {{ margin: 0 0 0.5rem 0; }}
+.{ROW_CLASS} figcaption {{ font-size: 0.875rem; color: {CAPTION_INK}; margin-top: 0.5rem; }}
+</style>
+"""
+
 _HEAD = 3.2
 _CELL = 22
 
@@ -89,3 +105,13 @@ def img_html(svg: str, alt: str, width: int = 220) -> str:
     (st.html drops inline <svg>, so the drawing travels as a data URI.)"""
     return (f'<img src="data:image/svg+xml;base64,{b64encode(svg.encode()).decode()}" alt="{escape(alt)}" '
             f'width="{width}" style="max-width: 100%; height: auto;">')
+
+
+def figure_html(title: str, svg: str, alt: str, caption: str, title_note: str = "") -> str:
+    """One picture of a row: its title in bold (then `title_note`), the drawing, and what it shows in words."""
+    return (f'<figure><p class="title"><strong>{escape(title)}</strong>{escape(title_note)}</p>'
+            f"{img_html(svg, alt)}<figcaption>{escape(caption)}</figcaption></figure>")
+
+
+def row_html(figures: list[str]) -> str:
+    return f'<div class="{ROW_CLASS}">{"".join(figures)}</div>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.charts import cached_figure, cached_table, downloads
-from components.icon_array import describe, icon_array_svg, img_html
+from components.icon_array import describe, figure_html, icon_array_svg, row_html
 from components.prevalence_chart import prevalence_figure, prevalence_table
 from components.present import Slide
 from components.url_state import link
@@ -56,16 +56,16 @@ def prevalence_chart(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidenc
 def icon_arrays(groups: dict[RecallPeriod, list[PrevalenceFigure]]) -> None:
     for period, figures in groups.items():
         st.subheader(period.label)
-        columns = st.columns(min(3, len(figures)))
-        for i, f in enumerate(figures):
+        pictures = []
+        for f in figures:
             low, high = f.span
-            who = _WHO.get(f.population_tag, "people")
-            text = describe(low, high, who)
-            with columns[i % len(columns)]:
-                st.markdown(f"**{f.population}**" + (" — new cases (incidence)" if f.measure == "incidence" else ""))
-                label = f"{text} ({period.label.lower()}{', new cases' if f.measure == 'incidence' else ''})"
-                st.html(img_html(icon_array_svg(low, high, label), label))
-                st.caption(f"{text}. Solid: the low end; striped: the uncertain part of the range.")
+            text = describe(low, high, _WHO.get(f.population_tag, "people"))
+            incidence = f.measure == "incidence"
+            label = f"{text} ({period.label.lower()}{', new cases' if incidence else ''})"
+            pictures.append(figure_html(f.population, icon_array_svg(low, high, label), label,
+                                        f"{text}. Solid: the low end; striped: the uncertain part of the range.",
+                                        " — new cases (incidence)" if incidence else ""))
+        st.html(row_html(pictures))
 
 
 def mix_up_link(evidence: EvidenceBase) -> None:

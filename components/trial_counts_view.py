@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.icon_array import count_array_svg, img_html
+from components.icon_array import count_array_svg, figure_html, row_html
 from evidence.model import Study
 from evidence.trial_counts import count_pictures
 
@@ -18,10 +18,6 @@ def trial_counts(study: Study) -> None:
     if not pictures:
         return
     st.subheader("The counts, as pictures", anchor="counts")
-    columns = st.columns(len(pictures))
-    for column, picture in zip(columns, pictures):
-        with column:
-            st.markdown(f"**{picture.title}**")
-            st.html(img_html(count_array_svg(picture.kind, picture.filled, picture.total, picture.text),
-                             picture.text))
-            st.caption(f"{picture.text} {_KEY[picture.kind]}")
+    # One element below the results table (itself HTML), so the row adds no jump of its own.
+    st.html(row_html([figure_html(p.title, count_array_svg(p.kind, p.filled, p.total, p.text), p.text,
+                                  f"{p.text} {_KEY[p.kind]}") for p in pictures]))

@@ -87,7 +87,7 @@ def test_the_trial_study_page_shows_its_counts_as_pictures():
     at = open_view("study", study="neason-2024-asteroid-rct")
     assert not at.exception
     assert "The counts, as pictures" in [s.value for s in at.subheader]
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(h.proto.body for h in at.get("html"))
     assert "20 of the 20 runners stayed to the end" in captions
     assert "9 minor problems were reported among the 20 runners" in captions
 

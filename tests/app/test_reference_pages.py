@@ -1,5 +1,7 @@
 """Study, References, Glossary, Methods, Home, Take-homes and Prevalence against the shipped base."""
 
+from html import escape
+
 from components.base_loader import base
 from evidence.selections import bottom_line, filter_studies
 from components.citations import study_href
@@ -99,6 +101,19 @@ def test_prevalence_like_for_like_gets_no_warning():
     at = open_view("prevalence", figure=["global-gbd-2017-point", "global-gbd-2010-point"])
     assert not at.warning
     assert any("can be compared" in s.value for s in at.success)
+
+
+def test_prevalence_as_icons_draws_each_chosen_figure_under_its_time_window_with_its_words():
+    chosen = [base().prevalence[f] for f in ("global-gbd-2017-point", "global-gbd-2010-point",
+                                             "runners-maselli-2020-range")]
+    at = open_view("prevalence", view="icons", figure=[f.id for f in chosen])
+    rows = [h.proto.body for h in at.get("html") if 'class="figure-row"' in h.proto.body]
+    windows = [f.recall_period.label for f in chosen]
+    assert [s.value for s in at.subheader if s.value in windows] == list(dict.fromkeys(windows))  # one row each
+    assert sorted(row.count("<figure>") for row in rows) == sorted(windows.count(w) for w in set(windows))
+    for f in chosen:
+        (row,) = [r for r in rows if escape(f.population) in r]
+        assert f'({f.recall_period.label.lower()})"' in row  # its alt text names the time window
 
 
 def test_home_counts_the_base_in_words_and_numbers():
