@@ -1,6 +1,12 @@
-"""Download buttons for the studies on screen: CSV, BibTeX, RIS and CSL-JSON."""
+"""Download buttons for the studies on screen: CSV, BibTeX, RIS and CSL-JSON, each built when clicked.
+
+A download button given its bytes stores them as a file on every run and the browser fetches each to check it
+(four requests on every visit to References); given a function, it is built only on a click (deferred).
+"""
 
 from __future__ import annotations
+
+from typing import Callable
 
 import streamlit as st
 
@@ -11,17 +17,14 @@ from evidence.model import Study
 _LABELS = {"csv": "CSV", "bibtex": "BibTeX", "ris": "RIS (EndNote, Zotero)", "csljson": "CSL-JSON"}
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _rendered(version: str, fmt: str, ids: tuple[str, ...], _evidence: EvidenceBase) -> str:
-    """Cached per version of the base, format and the studies on screen."""
-    return export(_evidence, fmt, "studies", [_evidence.studies[i] for i in ids])
+def _on_click(evidence: EvidenceBase, fmt: str, studies: list[Study]) -> Callable[[], str]:
+    return lambda: export(evidence, fmt, "studies", studies)
 
 
 def export_buttons(studies: list[Study], evidence: EvidenceBase) -> None:
-    ids = tuple(s.id for s in studies)
     columns = st.columns(len(_LABELS))
     for column, (fmt, label) in zip(columns, _LABELS.items()):
-        column.download_button(label, _rendered(evidence.version, fmt, ids, evidence),
+        column.download_button(label, _on_click(evidence, fmt, list(studies)),
                                file_name=f"running-back-studies.{EXTENSIONS[fmt]}",
                                mime=MEDIA_TYPES[fmt], icon=":material/download:", key=f"export_{fmt}",
-                               on_click="ignore", disabled=not ids)
+                               on_click="ignore", disabled=not studies)

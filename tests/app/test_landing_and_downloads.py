@@ -90,3 +90,44 @@ def test_each_chart_page_has_png_svg_and_csv_downloads(path, params, charts):
     for chart in charts:
         assert sorted(label for label, name in found if name == chart) == sorted(CHART_BUTTONS), (chart, found)
     assert len(found) == 3 * len(charts), found
+
+
+MANAGERS: list = []  # the media file manager of each run of _reference_exports, so its files can be read back
+
+
+def _reference_exports() -> None:
+    import sys
+
+    from streamlit.runtime import Runtime
+
+    from components.base_loader import base
+    from components.reference_export import export_buttons
+    from evidence.selections import filter_studies
+
+    sys.modules["tests.app.test_landing_and_downloads"].MANAGERS.append(Runtime.instance().media_file_mgr)
+    evidence = base()
+    export_buttons(filter_studies(evidence, ["pain"], [], [], 0, 9999, ""), evidence)
+
+
+def test_references_exports_are_built_on_click_and_hold_exactly_the_filtered_studies(base):
+    from streamlit.testing.v1 import AppTest
+
+    from evidence.export import export
+    from evidence.selections import filter_studies
+
+    at = open_view("references", topic="pain")
+    buttons = [b.proto for b in at.get("download_button")]
+    assert [b.label for b in buttons] == ["CSV", "BibTeX", "RIS (EndNote, Zotero)", "CSL-JSON"]
+    assert all(b.deferred_file_id and not b.url for b in buttons), "an export was built while drawing the page"
+    assert all(b.disabled for b in open_view("references", q="no study says this").get("download_button"))
+
+    MANAGERS.clear()
+    at = AppTest.from_function(_reference_exports, default_timeout=30)
+    at.run()
+    assert not at.exception
+    studies = filter_studies(base, ["pain"], [], [], 0, 9999, "")
+    assert 0 < len(studies) < len(base.studies)
+    for button, fmt in zip((b.proto for b in at.get("download_button")), ("csv", "bibtex", "ris", "csljson")):
+        url = MANAGERS[-1].execute_deferred(button.deferred_file_id)
+        content = MANAGERS[-1].read_file(url.rsplit("/", 1)[1].split(".")[0]).content
+        assert content.decode("utf-8") == export(base, fmt, "studies", studies), fmt

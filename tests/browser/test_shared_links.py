@@ -91,3 +91,21 @@ def test_a_sidebar_link_moves_inside_the_app_and_keeps_the_filters(new_page):
     expect(main.get_by_role("heading", name="Findings", level=1)).to_be_visible()
     expect(sidebar.locator('a[aria-current="page"]')).to_have_text("Findings")
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_a_references_export_saves_exactly_the_filtered_studies(new_page):
+    """The export buttons are built on click (deferred): a real click still saves the file, with the filter's
+    studies only."""
+    from evidence.export import export
+    from evidence.selections import filter_studies
+    from tests.shipped import shipped_base
+
+    base = shipped_base()
+    page = open_view(new_page(), "/references?topic=pain")
+    assert_no_exception(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(".st-key-export_bibtex").get_by_role("button", name="BibTeX").click()
+    download = info.value
+    assert download.suggested_filename == "running-back-studies.bib"
+    studies = filter_studies(base, ["pain"], [], [], 0, 9999, "")
+    assert open(download.path(), encoding="utf-8").read() == export(base, "bibtex", "studies", studies)
