@@ -5,7 +5,6 @@ from pathlib import Path
 import streamlit as st
 
 from components.frame import page_frame
-from components.nav import sidebar_nav
 from components.site import PAGES, page_for
 
 # A file, served by this server: a ":material/..." or emoji icon makes every browser fetch it from Google.
@@ -16,6 +15,5 @@ pages = {spec.url_path: st.Page(spec.file, title=spec.title, icon=spec.icon, url
                                 default=spec.default) for spec in PAGES}
 current = st.navigation(list(pages.values()), position="hidden")
 spec = page_for(current.url_path)
-sidebar_nav(spec)
 with page_frame(spec):
     current.run()

@@ -1,5 +1,5 @@
-"""What every page shares, around the page: the data-problem banner, the disclaimer, the stylesheets,
-then (once the page has run) the notices about the link and the share panel, both shown above the page;
+"""What every page shares, around the page: the sidebar (navigation, disclaimer), the data-problem banner, the
+stylesheets, then (once the page has run) the notices about the link and the share panel, both shown above the page;
 in a view embedded in another site (?embed=true), also a link to the same view in the explorer.
 
 A run flows app.py → `page_frame(spec)` (this) → the page script → back here: the share panel is
@@ -16,6 +16,7 @@ import streamlit as st
 
 from components import base_loader, change_notice, embed, present, share, theme, url_state
 from components.base_loader import base
+from components.nav import sidebar_html
 from components.site import PageSpec
 
 
@@ -30,8 +31,14 @@ def _problems_banner() -> None:
         )
         with st.expander("What is wrong (for curators)"):
             st.code("\n".join(str(p) for p in evidence.problems), language=None)
-    with st.sidebar:
-        st.caption(evidence.meta.disclaimer if evidence.meta else "This site is not medical advice.")
+
+
+def _sidebar(spec: PageSpec) -> None:
+    """The navigation, the disclaimer and the site script as one element: the sidebar builds once, and nothing
+    in it is pushed down when the navigation replaces its placeholder (a caption below it used to be)."""
+    meta = base().meta
+    disclaimer = meta.disclaimer if meta else "This site is not medical advice."
+    st.sidebar.html(sidebar_html(spec, url_state.carried, disclaimer) + theme.SITE_JS, unsafe_allow_javascript=True)
 
 
 @contextmanager
@@ -39,6 +46,7 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     base_loader.new_run()  # the files are looked at once a run, at its start
     url_state.begin_run("" if spec.default else spec.url_path, spec.keys)
     share.begin_run()
+    _sidebar(spec)
     _problems_banner()
     theme.apply(share.PRINT_CSS)
     presenting = present.apply_style(spec)

@@ -15,10 +15,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable, Iterable
 
-import streamlit as st
-
-from components import url_state
-from components.palette import LINK, TINT
+from components.palette import CAPTION_INK, LINK, TINT
 from components.site import PAGES, PageSpec
 from evidence.links import link
 
@@ -36,6 +33,7 @@ nav.site-nav a:focus-visible {{ outline: 2px solid {LINK}; outline-offset: 1px; 
 /* The page you are on: bold, marked with a bar, and announced (aria-current), never colour alone. */
 nav.site-nav a[aria-current="page"] {{ font-weight: 700; background: {TINT};
   border-left-color: {LINK}; }}
+p.site-disclaimer {{ margin-top: 1.5rem; font-size: 0.875rem; color: {CAPTION_INK}; }}
 </style>
 """
 
@@ -61,5 +59,6 @@ def nav_html(current: PageSpec, carried: Callable[[Iterable[str]], dict[str, lis
     return f'<nav class="site-nav" aria-label="Site">{"".join(parts)}</ul></nav>'
 
 
-def sidebar_nav(current: PageSpec) -> None:
-    st.sidebar.html(nav_html(current, url_state.carried))
+def sidebar_html(current: PageSpec, carried: Callable[[Iterable[str]], dict[str, list[str]]], disclaimer: str) -> str:
+    """The sidebar's content: the navigation, then the disclaimer under it (components/frame.py draws it)."""
+    return nav_html(current, carried) + f'<p class="site-disclaimer">{escape(disclaimer)}</p>'

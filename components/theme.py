@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.palette import CAPTION_INK, LINK
 from components.entry_points import CSS as ENTRY_CSS
+from components.icon_array import CSS as FIGURES_CSS
 from components.nav import CSS as NAV_CSS, IN_APP
 from components.plain_table import CSS as TABLE_CSS
 from components.prose import CSS as PROSE_CSS
@@ -63,17 +64,15 @@ SITE_JS = """
 
 
 def apply(*more_css: str) -> None:
-    """The site's stylesheets, then its one script at the end of the sidebar.
+    """The site's stylesheets, in Streamlit's event container, outside the page's flow.
 
     Streamlit loads st.html's code on first use and shows a 40 px placeholder until then, so an st.html at the
     top of the page pushed the whole page down and back up on every first visit (a layout shift of about 0.1 on
-    a phone). Styles alone go to Streamlit's event container, outside the page's flow; the script goes last in
-    the sidebar, where nothing below it can move (and on a phone the sidebar is closed).
+    a phone); styles alone go to the event container. The site script travels with the sidebar (frame.py).
     """
     st.html(stylesheets(*more_css))
-    st.sidebar.html(SITE_JS, unsafe_allow_javascript=True)
 
 
 def stylesheets(*more_css: str) -> str:
     """Every stylesheet of the site; nothing but <style> blocks, or Streamlit draws it in the page's flow."""
-    return "".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, PROSE_CSS, *more_css))
+    return "".join((READABLE_CSS, TABLE_CSS, NAV_CSS, ENTRY_CSS, PROSE_CSS, FIGURES_CSS, *more_css))

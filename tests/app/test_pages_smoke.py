@@ -12,7 +12,7 @@ def test_page_runs_through_entrypoint(spec):
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{spec.url_path} draws no title"
     # The frame ran: the sidebar carries the disclaimer on every page.
-    assert any("not medical advice" in c.value for c in at.sidebar.caption)
+    assert any("not medical advice" in h.proto.body for h in at.sidebar.get("html"))
 
 
 def test_legacy_pages_folder_cannot_bypass_the_frame():
@@ -20,4 +20,4 @@ def test_legacy_pages_folder_cannot_bypass_the_frame():
     without app.py, so the page had no navigation, frame or notices. Page files are now named unlike
     their url_path; this asserts the frame's disclaimer appears on a non-default page."""
     at = open_view("findings")
-    assert any("not medical advice" in c.value for c in at.sidebar.caption)
+    assert any("not medical advice" in h.proto.body for h in at.sidebar.get("html"))
