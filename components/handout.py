@@ -51,10 +51,8 @@ def _deferred(claims: Sequence[Claim], evidence: EvidenceBase, url: str, layout:
 
 def handout_buttons(claims: Sequence[Claim]) -> None:
     """The one-sheet handout (the bottom-line take-homes among `claims`, and the warning signs), then the full one."""
-    short, full = st.columns(2)
-    with short:
+    with st.container(horizontal=True, gap="small"):  # one row that wraps on a phone; one element, not three
         handout_button(sheet_claims(claims), key="handout_sheet", layout=COMPACT)
-    with full:
         handout_button(claims)
 
 

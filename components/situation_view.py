@@ -104,13 +104,13 @@ def _handout(situation: Situation, url: str, day: dt.date, full: bool, version: 
 def handout_buttons(situation: Situation) -> None:
     url = url_state.current_url()
     evidence_id = base().version
-    left, right = st.columns(2)
-    left.download_button("Download this guide on one sheet (PDF)", icon=":material/picture_as_pdf:",
+    row = st.container(horizontal=True, gap="small")  # one row that wraps on a phone; one element, not three
+    row.download_button("Download this guide on one sheet (PDF)", icon=":material/picture_as_pdf:",
                          data=lambda: _handout(situation, url, dt.date.today(), False, evidence_id),
                          file_name="running-back-my-situation.pdf", mime="application/pdf", on_click="ignore",
                          key="guide_handout", help="One A4 sheet, printed on both sides: the first take-homes for "
                          "you, the warning signs, and the studies, with a QR code back to this guide.")
-    right.download_button("Download the full guide (PDF)", icon=":material/description:",
+    row.download_button("Download the full guide (PDF)", icon=":material/description:",
                           data=lambda: _handout(situation, url, dt.date.today(), True, evidence_id),
                           file_name="running-back-my-situation-full.pdf", mime="application/pdf",
                           on_click="ignore", key="guide_handout_full")
