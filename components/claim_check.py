@@ -118,22 +118,26 @@ def _study_links(studies: list[Study]) -> str:
 
 def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool = False) -> None:
     studies = cited_studies([claim], evidence.studies)
+    guidelines = [evidence.guidelines[g] for g in claim.guidelines if g in evidence.guidelines]
+    pin = ":blue-badge[:material/push_pin: The claim in your link] " if highlighted else ""
+    # One markdown element above the layer and one below it: each element is work for the browser.
+    above = [pin + badges.verdict(claim.verdict), f"**The article says:** {_md(claim.claim)}",
+             f"**What the studies show:** {_md(claim.reason)}"]
+    if studies:
+        above.append(f"**Studies behind this verdict:** {_study_links(studies)}")
+    below = [f"[Link to this claim]({link('claim-check', claim=claim.id)})"]
+    if guidelines:
+        below.insert(0, "**Clinical guideline checked:** " + "; ".join(
+            f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines))
     with st.container(border=True, key=f"claim-{claim.id}"):
-        pin = ":blue-badge[:material/push_pin: The claim in your link] " if highlighted else ""
-        st.markdown(pin + badges.verdict(claim.verdict))
-        st.markdown(f"**The article says:** {_md(claim.claim)}")
-        st.markdown(f"**What the studies show:** {_md(claim.reason)}")
+        st.markdown("\n\n".join(above))
         if studies:
-            st.markdown(f"**Studies behind this verdict:** {_study_links(studies)}")
             layer("What these studies can show", "\n\n".join(
                 f"**{', '.join(s.short_citation for s in members)}:** " + " ".join(lines)
                 for members, lines in limits_by_study(studies)), expanded=highlighted)
-        elif not claim.guidelines:
+        elif not guidelines:
             st.caption("No study in this base tests this claim, so there is nothing to check it against.")
-        if guidelines := [evidence.guidelines[g] for g in claim.guidelines if g in evidence.guidelines]:
-            st.markdown("**Clinical guideline checked:** " + "; ".join(
-                f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines))
-        st.markdown(f"[Link to this claim]({link('claim-check', claim=claim.id)})")
+        st.markdown("\n\n".join(below))
         report_link("article-claim", claim)
     change_notice.shows("article-claim", [claim.id])
 

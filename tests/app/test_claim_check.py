@@ -21,7 +21,8 @@ def base():
 
 
 def _markdown(at) -> list[str]:
-    return texts(at)
+    """The page's text, a paragraph at a time (a claim card holds several in one element)."""
+    return [paragraph for text in texts(at) for paragraph in text.split("\n\n")]
 
 
 def _shown_claim_ids(at) -> list[str]:
@@ -161,7 +162,7 @@ def test_presentation_has_one_slide_per_article(base):
 # ---- the page's start (issue #11, item 8) -----------------------------------------------
 
 def _summaries(at) -> list[str]:
-    return [t for t in _markdown(at) if t.startswith("### ")]
+    return [t for t in texts(at) if t.startswith("### ")]
 
 
 def test_a_bare_link_opens_on_one_summary_per_article_newest_first(base):
