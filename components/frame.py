@@ -1,6 +1,6 @@
 """What every page shares, around the page: the sidebar (navigation, disclaimer), the data-problem banner, the
-stylesheets, then (once the page has run) the notices about the link and the share panel, both shown above the page;
-in a view embedded in another site (?embed=true), also a link to the same view in the explorer.
+stylesheets, then (once the page has run) the notices about the link and the share panel, both shown above the
+page; in a view embedded in another site (?embed=true), also a link to the same view in the explorer.
 
 A run flows app.py → `page_frame(spec)` (this) → the page script → back here: the share panel is
 drawn once, after the page, so it shares the query string the page settled on (filters written

@@ -106,14 +106,14 @@ def handout_buttons(situation: Situation) -> None:
     evidence_id = base().version
     row = st.container(horizontal=True, gap="small")  # one row that wraps on a phone; one element, not three
     row.download_button("Download this guide on one sheet (PDF)", icon=":material/picture_as_pdf:",
-                         data=lambda: _handout(situation, url, dt.date.today(), False, evidence_id),
-                         file_name="running-back-my-situation.pdf", mime="application/pdf", on_click="ignore",
-                         key="guide_handout", help="One A4 sheet, printed on both sides: the first take-homes for "
-                         "you, the warning signs, and the studies, with a QR code back to this guide.")
+                        data=lambda: _handout(situation, url, dt.date.today(), False, evidence_id),
+                        file_name="running-back-my-situation.pdf", mime="application/pdf", on_click="ignore",
+                        key="guide_handout", help="One A4 sheet, printed on both sides: the first take-homes for "
+                        "you, the warning signs, and the studies, with a QR code back to this guide.")
     row.download_button("Download the full guide (PDF)", icon=":material/description:",
-                          data=lambda: _handout(situation, url, dt.date.today(), True, evidence_id),
-                          file_name="running-back-my-situation-full.pdf", mime="application/pdf",
-                          on_click="ignore", key="guide_handout_full")
+                        data=lambda: _handout(situation, url, dt.date.today(), True, evidence_id),
+                        file_name="running-back-my-situation-full.pdf", mime="application/pdf",
+                        on_click="ignore", key="guide_handout_full")
 
 
 def answer(result: Guide, evidence: EvidenceBase) -> None:

@@ -21,3 +21,13 @@ def test_legacy_pages_folder_cannot_bypass_the_frame():
     their url_path; this asserts the frame's disclaimer appears on a non-default page."""
     at = open_view("findings")
     assert any("not medical advice" in h.proto.body for h in at.sidebar.get("html"))
+
+
+def test_the_sidebar_is_one_element_the_navigation_then_the_disclaimer():
+    """Anything drawn under the navigation was pushed down when the navigation replaced its placeholder (a
+    layout shift on every desktop visit): the sidebar is one element, navigation first, the disclaimer under it."""
+    at = open_view("glossary")
+    (only,) = at.sidebar.children.values()
+    body = only.proto.body
+    assert body.startswith("<nav") and body.index("</nav>") < body.index("not medical advice")
+    assert only.proto.unsafe_allow_javascript and "<script>" in body  # the site script travels with it
