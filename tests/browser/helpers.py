@@ -78,6 +78,9 @@ def open_view(page, path_and_query: str, timeout: float = 60_000):
     page.goto(path_and_query, wait_until="domcontentloaded", timeout=timeout)
     page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=timeout)
     wait_idle(page, timeout)
+    # Fonts (the icon font, italics) load after the text that uses them and reflow it: a click aimed before
+    # they arrive can land beside its target, and the interaction never reaches Streamlit.
+    page.evaluate("document.fonts.ready.then(() => true)")
     LOAD_TIMES.append((path_and_query, time.monotonic() - started))
     return page
 
