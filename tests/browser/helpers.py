@@ -18,11 +18,35 @@ PHONE = {"width": 390, "height": 844}
 PHONE_OPTIONS = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
 
 
+# Counts what Streamlit's websocket sends and receives, for `rerun`: a run so quick that its "running" and
+# "finished" messages reach the page in one React render never shows on the root's data-test-script-state,
+# but the request the interaction sent, and a message after it, always show here.
+_COUNT_WEBSOCKET_JS = """
+(() => {
+  const Native = window.WebSocket;
+  window.__wsSent = 0;
+  window.__wsReceivedSinceSend = 0;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", () => { window.__wsReceivedSinceSend += 1; });
+    }
+    send(data) {
+      window.__wsSent += 1;
+      window.__wsReceivedSinceSend = 0;
+      return super.send(data);
+    }
+  };
+})();
+"""
+
+
 def new_context(browser, base_url: str, viewport: dict[str, int] = DESKTOP, **options):
     """A brand-new browser context (a fresh profile: no cookies, storage or Streamlit session)."""
     context = browser.new_context(base_url=base_url, viewport=viewport, locale="en-GB", reduced_motion="reduce",
                                   service_workers="block", **options)
     context.set_default_timeout(15_000)
+    context.add_init_script(_COUNT_WEBSOCKET_JS)
     return context
 
 
@@ -89,9 +113,12 @@ def open_view(page, path_and_query: str, timeout: float = 60_000):
 def rerun(page, timeout: float = 60_000, start_timeout: float = 15_000) -> Iterator[None]:
     """`with rerun(page): <interact>` waits for the script run the interaction causes to finish."""
     page.evaluate(_WATCH_RUNS_JS)
+    sent = page.evaluate("() => window.__wsSent")
     yield
     try:
-        page.wait_for_function("() => window.__stRunSeen === true", polling=20, timeout=start_timeout)
+        page.wait_for_function("""(sent) => window.__stRunSeen === true
+            || (window.__wsSent > sent && window.__wsReceivedSinceSend > 0)""", arg=sent, polling=20,
+                               timeout=start_timeout)
     except Exception as error:  # playwright TimeoutError
         raise AssertionError(f"the interaction did not make Streamlit rerun within {start_timeout / 1000:.0f}s") from error
     wait_idle(page, timeout)
