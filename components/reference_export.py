@@ -24,7 +24,7 @@ def _on_click(evidence: EvidenceBase, fmt: str, studies: list[Study]) -> Callabl
 def export_buttons(studies: list[Study], evidence: EvidenceBase) -> None:
     row = st.container(horizontal=True, gap="small")  # one row that wraps on a phone
     for fmt, label in _LABELS.items():
-        row.download_button(label, _on_click(evidence, fmt, list(studies)),
+        row.download_button(label, _on_click(evidence, fmt, studies),
                             file_name=f"running-back-studies.{EXTENSIONS[fmt]}",
                             mime=MEDIA_TYPES[fmt], icon=":material/download:", key=f"export_{fmt}",
                             on_click="ignore", disabled=not studies)
