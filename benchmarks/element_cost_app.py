@@ -183,9 +183,47 @@ def downloads_3() -> None:
         st.download_button(f"Chart as {kind}", data=lambda: b"x", file_name="x.txt", on_click="ignore")
 
 
+# Your situation's four questions: two to four answers each, none chosen until the reader picks one.
+QUESTIONS = [("Do you have any of the warning signs?", ["No", "Yes"]),
+             ("How long have you had back pain?", ["No pain now", "Under 6 weeks", "6-12 weeks", "Over 12 weeks"]),
+             ("What about running?", ["I run now", "I want to start", "I stopped"]),
+             ("How old are you?", ["Under 18", "18-45", "46-65", "Over 65"])]
+
+
+def radios_4() -> None:
+    bare()
+    for i, (prompt, options) in enumerate(QUESTIONS):
+        st.radio(prompt, options, index=None, key=f"q{i}")
+
+
+def radio_1() -> None:
+    bare()
+    prompt, options = QUESTIONS[1]
+    st.radio(prompt, options, index=None, key="q1")
+
+
+def selectboxes_4() -> None:
+    bare()
+    for i, (prompt, options) in enumerate(QUESTIONS):
+        st.selectbox(prompt, options, index=None, key=f"q{i}")
+
+
+def pills_4() -> None:
+    bare()
+    for i, (prompt, options) in enumerate(QUESTIONS):
+        st.pills(prompt, options, key=f"q{i}")
+
+
+def segmented_4() -> None:
+    bare()
+    for i, (prompt, options) in enumerate(QUESTIONS):
+        st.segmented_control(prompt, options, key=f"q{i}")
+
+
 PAGES = (page, markdown_25, markdown_1, long_markdown, long_prose, long_markdown_closed, long_prose_closed,
          report_links_help, report_links, sidebar_nav, sidebar_nav_plain, sidebar_caption, sidebar_html, icon_1,
-         cards_8, cards_8_html, filters_8, table_1, plain_table_1, dataframe_1, downloads_3)
+         cards_8, cards_8_html, filters_8, table_1, plain_table_1, dataframe_1, downloads_3,
+         radios_4, radio_1, selectboxes_4, pills_4, segmented_4)
 
 if __name__ == "__main__":  # as `streamlit run` runs it; importing PAGES (benchmarks/element_cost.py) draws nothing
     st.set_page_config(page_title="Element cost", layout="wide")
