@@ -55,7 +55,7 @@ bench: install-test
 	$(PYTEST) benchmarks --benchmark-enable --benchmark-only $(PYTEST_ARGS)
 
 # Every page as a ratio to Streamlit's floor page, served side by side (not part of `make test`;
-# about 10 minutes on 2 cores). BENCH_ARGS e.g. --quick, --pages home,findings, --url URL --server-pid PID,
+# about 17 minutes on 2 cores). BENCH_ARGS e.g. --quick, --pages home,findings, --url URL --server-pid PID,
 # --markdown benchmarks/results/latest.md. Lighthouse comes from benchmarks/package.json.
 LIGHTHOUSE := benchmarks/node_modules/.bin/lighthouse
 

@@ -7,7 +7,8 @@ only), then, over Streamlit's websocket protocol (benchmarks/ws_client.py):
      server CPU per session and per rerun (/proc/<pid>/stat), memory per extra open session;
   3. home's rerun p50 again ("no page makes other pages slower");
   4. a class of N sessions opening home (and prevalence) at once: p95, CPU and memory per session;
-then Chromium's time to rendered per page, and Lighthouse. Each page is measured alternately with
+then Chromium's time to rendered per page, beside its floor page and beside the same content replayed by a
+script that does nothing else (benchmarks/replay.py: the explorer's own share of that time), and Lighthouse. Each page is measured alternately with
 its floor page (a bare page, or a chart page for the chart pages), so background load on a shared
 machine hits both alike; every ratio divides by the floor measured beside it.
 
@@ -22,8 +23,10 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -91,6 +94,10 @@ class PageResult:
     browser_ms: float | None = None
     floor_browser_ms: float | None = None
     browser_ratios: list[float] = field(default_factory=list)  # each visit over the floor visit beside it
+    # The same content with no app behind it (benchmarks/replay.py): its visits over the same floor visits, and each
+    # real visit over the replay visit beside it (the explorer's own share).
+    replay_ratios: list[float] = field(default_factory=list)
+    own_ratios: list[float] = field(default_factory=list)
     layout_shift: float | None = None  # median cumulative layout shift of the visits (good: below 0.1)
     floor_layout_shift: float | None = None
     class_p95_s: float | None = None
@@ -227,6 +234,14 @@ async def websocket_phase(bench: Bench, pages: list[str], queries: dict[str, str
 
 def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visits: int) -> None:
     from benchmarks.browser_timing import Chromium
+    from benchmarks.replay import record, write_messages
+
+    # Each page's first run, recorded and replayed by a script that does nothing else: what Streamlit alone costs
+    # to draw exactly that content, timed in the same rounds as the page and its floor.
+    recordings = Path(tempfile.mkdtemp(prefix="bench-replay-"))
+    for r in results:
+        write_messages(recordings / f"{r.page}.bin", asyncio.run(record(app_url, r.page, r.query)))
+    replay = servers.start("benchmarks/replay_app.py", {"REPLAY_DIR": str(recordings)})
     chromium = Chromium()
     try:
         chromium.time_to_rendered(floor_url + "/")  # the first launch pays for Chromium's own start-up
@@ -235,12 +250,15 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
             url = app_url + path + (f"?{r.query}" if r.query else "")
             # Like for like: a page below the root against the floor's page below the root.
             floor = floor_url + ("/chart" if r.floor == "chart" else "/" if r.page == "home" else "/page")
-            ours, theirs, shifts, floor_shifts = [], [], [], []
+            replayed = replay.url + url[len(app_url):]
+            ours, theirs, alone, shifts, floor_shifts = [], [], [], [], []
             for _ in range(visits):
-                for times, moved, address in ((ours, shifts, url), (theirs, floor_shifts, floor)):
+                for times, moved, address in ((ours, shifts, url), (theirs, floor_shifts, floor), (alone, [], replayed)):
                     ms, shift = chromium.visit(address)
                     times.append(ms)
                     moved.append(shift)
+            r.replay_ratios = [a / t for a, t in zip(alone, theirs)]
+            r.own_ratios = [o / a for o, a in zip(ours, alone)]
             r.browser_ms, r.floor_browser_ms = median(ours), median(theirs)
             r.layout_shift, r.floor_layout_shift = median(shifts), median(floor_shifts)
             # The ratio is the median of the pairs', so a slow spell (the machine's other work) that hits one
@@ -251,6 +269,8 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
                   file=sys.stderr)
     finally:
         chromium.close()
+        replay.stop()
+        shutil.rmtree(recordings, ignore_errors=True)
 
 
 def lighthouse_phase(app_url: str, floor_url: str, results: list[PageResult], report: dict, all_pages: bool) -> None:
@@ -301,9 +321,9 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
     n = settings.sessions
     lines = [
         "| page | floor | first run ms | rerun p50 ms | server CPU / session ms | CPU / rerun ms | MB / extra session "
-        f"| Chromium to rendered ms (median ratio of the pairs, their range) | layout shift | class of {n} p95 s "
-        "| Lighthouse a11y |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| Chromium to rendered ms (median ratio of the pairs, their range) | same content replayed / floor "
+        f"| real / replayed | layout shift | class of {n} p95 s | Lighthouse a11y |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         klass = f"{_x(r.class_p95_s, r.floor_class_p95_s, digits=1)}" if r.class_p95_s is not None else ""
@@ -311,7 +331,7 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
             f"| {r.page} | {r.floor} | {_x(r.first_ms, r.floor_first_ms)} | {_x(r.rerun_ms, r.floor_rerun_ms)} "
             f"| {_x(r.cpu_session_ms, r.floor_cpu_session_ms)} | {_x(r.cpu_rerun_ms, r.floor_cpu_rerun_ms)} "
             f"| {'n/a' if r.mb_session is None else f'{r.mb_session:.1f}'} "
-            f"| {_browser(r)} | {_shift(r)} | {klass} "
+            f"| {_browser(r)} | {_pairs(r.replay_ratios)} | {_pairs(r.own_ratios)} | {_shift(r)} | {klass} "
             f"| {'' if r.accessibility is None else r.accessibility}{' ' + ', '.join(r.failed_audits) if r.failed_audits else ''} |")
     floors: dict[str, list[PageResult]] = {}
     for r in results:
@@ -323,7 +343,7 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
         lines.append(f"| *floor: {kind}* | | {spread([r.floor_first_ms for r in rows])} "
                      f"| {spread([r.floor_rerun_ms for r in rows])} | {spread([r.floor_cpu_session_ms for r in rows])} "
                      f"| {spread([r.floor_cpu_rerun_ms for r in rows])} | | {spread([r.floor_browser_ms for r in rows])} "
-                     f"| | | |")
+                     f"| | | | | |")
     return "\n".join(lines)
 
 
@@ -342,6 +362,11 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
         out.append(f"- Home server CPU per rerun: fresh {cpu:.1f} ms (floor {floor_cpu:.0f}), after every page "
                    f"{cpu_after:.1f} ms (floor {floor_cpu_after:.0f}): {cpu_after / cpu:.2f}× raw, "
                    f"{(cpu_after / floor_cpu_after) / (cpu / floor_cpu):.2f}× relative to the floor.")
+    if any(r.own_ratios for r in results):
+        own = [median(r.own_ratios) for r in results if r.own_ratios]
+        out.append(f"- Same content replayed: each page's recorded messages sent by a script that does nothing else "
+                   f"(benchmarks/replay.py), visited in the same rounds. Real / replayed, the explorer's own share of "
+                   f"the time to rendered, is {min(own):.2f}–{max(own):.2f}×; the rest is Streamlit drawing the content.")
     if "lighthouse_home" in report and "lighthouse_floor" in report:
         home, floor = report["lighthouse_home"], report["lighthouse_floor"]
         out.append(f"- Lighthouse mobile performance: home {home['performance']} vs floor {floor['performance']} "
