@@ -6,6 +6,9 @@ widget, chart and piece of HTML, byte for byte), saves them in $REPLAY_DIR, and 
 each page at the same address only reads its recording and hands the messages to Streamlit, so its time to rendered
 is what Streamlit costs to draw exactly that content, with none of the explorer's own work. The real page's time
 over the replay's is the explorer's share; the replay's over the floor's is the content's.
+
+It hands messages to the script-run context itself, a Streamlit internal the app may not use
+(tests/unit/test_architecture.py); a benchmark that must send exactly what the app sent has no public way to.
 """
 
 import os
