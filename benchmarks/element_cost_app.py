@@ -190,10 +190,14 @@ QUESTIONS = [("Do you have any of the warning signs?", ["No", "Yes"]),
              ("How old are you?", ["Under 18", "18-45", "46-65", "Over 65"])]
 
 
-def radios_4() -> None:
+def _questions(ask) -> None:
     bare()
     for i, (prompt, options) in enumerate(QUESTIONS):
-        st.radio(prompt, options, index=None, key=f"q{i}")
+        ask(prompt, options, key=f"q{i}")
+
+
+def radios_4() -> None:
+    _questions(lambda prompt, options, key: st.radio(prompt, options, index=None, key=key))
 
 
 def radio_1() -> None:
@@ -203,21 +207,15 @@ def radio_1() -> None:
 
 
 def selectboxes_4() -> None:
-    bare()
-    for i, (prompt, options) in enumerate(QUESTIONS):
-        st.selectbox(prompt, options, index=None, key=f"q{i}")
+    _questions(lambda prompt, options, key: st.selectbox(prompt, options, index=None, key=key))
 
 
 def pills_4() -> None:
-    bare()
-    for i, (prompt, options) in enumerate(QUESTIONS):
-        st.pills(prompt, options, key=f"q{i}")
+    _questions(st.pills)
 
 
 def segmented_4() -> None:
-    bare()
-    for i, (prompt, options) in enumerate(QUESTIONS):
-        st.segmented_control(prompt, options, key=f"q{i}")
+    _questions(st.segmented_control)
 
 
 PAGES = (page, markdown_25, markdown_1, long_markdown, long_prose, long_markdown_closed, long_prose_closed,
