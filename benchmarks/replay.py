@@ -44,6 +44,12 @@ def read_messages(path: Path) -> Iterator[bytes]:
         at += _LENGTH.size + size
 
 
+def _decoded(data: bytes) -> ForwardMsg:
+    message = ForwardMsg()
+    message.ParseFromString(data)
+    return message
+
+
 def element_kind(message: ForwardMsg) -> str:
     """What a delta draws: an element's type ("markdown", "radio"), or "block:<type>" for a container."""
     delta = message.delta
@@ -61,9 +67,7 @@ def without(messages: list[bytes], drop: Callable[[ForwardMsg], bool]) -> list[b
     """`messages` without those `drop` picks and everything inside them, the rest renumbered so that each
     container's children stay 0, 1, 2, ... as if the page had never drawn the dropped ones."""
     kept, dropped = [], []
-    for data in messages:
-        message = ForwardMsg()
-        message.ParseFromString(data)
+    for message in map(_decoded, messages):
         path = tuple(message.metadata.delta_path)
         if any(path[:len(gone)] == gone for gone in dropped):
             continue
@@ -88,11 +92,7 @@ def without(messages: list[bytes], drop: Callable[[ForwardMsg], bool]) -> list[b
 
 def parts(messages: list[bytes]) -> dict[str, Callable[[ForwardMsg], bool]]:
     """Each kind of element in the main area, and each other root (sidebar, styles) present: how to drop it."""
-    decoded = []
-    for data in messages:
-        message = ForwardMsg()
-        message.ParseFromString(data)
-        decoded.append(message)
+    decoded = [_decoded(data) for data in messages]
     kinds = sorted({element_kind(m) for m in decoded if m.metadata.delta_path[0] == 0} - {"empty"})
     roots = sorted({m.metadata.delta_path[0] for m in decoded} & set(ROOTS))
     found: dict[str, Callable[[ForwardMsg], bool]] = {
@@ -105,7 +105,6 @@ async def record(url: str, page: str, query: str) -> list[bytes]:
     """The element messages (deltas) of one first run of `page`, in the order the server sent them."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     from benchmarks.ws_client import _DONE
 
@@ -118,8 +117,7 @@ async def record(url: str, page: str, query: str) -> list[bytes]:
         kept = []
         while True:
             data = await asyncio.wait_for(socket.recv(), 120)
-            message = ForwardMsg()
-            message.ParseFromString(data)
+            message = _decoded(data)
             kind = message.WhichOneof("type")
             if kind == "delta":
                 kept.append(data)
