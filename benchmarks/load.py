@@ -8,9 +8,9 @@ only), then, over Streamlit's websocket protocol (benchmarks/ws_client.py):
   3. home's rerun p50 again ("no page makes other pages slower");
   4. a class of N sessions opening home (and prevalence) at once: p95, CPU and memory per session;
 then Chromium's time to rendered per page, beside its floor page and beside the same content replayed by a
-script that does nothing else (benchmarks/replay.py: the explorer's own share of that time), and Lighthouse. Each page is measured alternately with
-its floor page (a bare page, or a chart page for the chart pages), so background load on a shared
-machine hits both alike; every ratio divides by the floor measured beside it.
+script that does nothing else (benchmarks/replay.py: the explorer's own share of that time), and Lighthouse.
+Each page is measured alternately with its floor page (a bare page, or a chart page for the chart pages), so
+background load on a shared machine hits both alike; every ratio divides by the floor measured beside it.
 
     python -m benchmarks.load [--pages home,findings] [--sessions 50] [--quick]
                               [--url http://127.0.0.1:8501 --server-pid PID ...] [--json F] [--markdown F]
@@ -253,7 +253,8 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
             replayed = replay.url + url[len(app_url):]
             ours, theirs, alone, shifts, floor_shifts = [], [], [], [], []
             for _ in range(visits):
-                for times, moved, address in ((ours, shifts, url), (theirs, floor_shifts, floor), (alone, [], replayed)):
+                for times, moved, address in ((ours, shifts, url), (theirs, floor_shifts, floor),
+                                              (alone, [], replayed)):
                     ms, shift = chromium.visit(address)
                     times.append(ms)
                     moved.append(shift)
@@ -352,9 +353,9 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
     fresh, fresh_floor = report["home_fresh_ms"], report["home_fresh_floor_ms"]
     after, after_floor = report["home_after_ms"], report["home_after_floor_ms"]
     relative = (after / after_floor) / (fresh / fresh_floor)
-    out.append(f"- Home rerun p50 of {settings.home_reruns} on the fresh server {fresh:.1f} ms (floor {fresh_floor:.0f}); "
-               f"after every page {after:.1f} ms (floor {after_floor:.0f}): {after / fresh:.2f}× raw, {relative:.2f}× relative to the "
-               f"floor (target ≤ 1.10).")
+    out.append(f"- Home rerun p50 of {settings.home_reruns} on the fresh server {fresh:.1f} ms "
+               f"(floor {fresh_floor:.0f}); after every page {after:.1f} ms (floor {after_floor:.0f}): "
+               f"{after / fresh:.2f}× raw, {relative:.2f}× relative to the floor (target ≤ 1.10).")
     if report.get("home_fresh_cpu_ms") and report.get("home_after_cpu_ms"):
         # CPU seconds are far less disturbed by other processes than wall-clock times.
         cpu, cpu_after = report["home_fresh_cpu_ms"], report["home_after_cpu_ms"]
@@ -366,7 +367,8 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
         own = [median(r.own_ratios) for r in results if r.own_ratios]
         out.append(f"- Same content replayed: each page's recorded messages sent by a script that does nothing else "
                    f"(benchmarks/replay.py), visited in the same rounds. Real / replayed, the explorer's own share of "
-                   f"the time to rendered, is {min(own):.2f}–{max(own):.2f}×; the rest is Streamlit drawing the content.")
+                   f"the time to rendered, is {min(own):.2f}–{max(own):.2f}×; the rest is Streamlit drawing the "
+                   f"content.")
     if "lighthouse_home" in report and "lighthouse_floor" in report:
         home, floor = report["lighthouse_home"], report["lighthouse_floor"]
         out.append(f"- Lighthouse mobile performance: home {home['performance']} vs floor {floor['performance']} "

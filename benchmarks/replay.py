@@ -44,7 +44,7 @@ def read_messages(path: Path) -> Iterator[bytes]:
         at += _LENGTH.size + size
 
 
-def _decoded(data: bytes) -> ForwardMsg:
+def decoded(data: bytes) -> ForwardMsg:
     message = ForwardMsg()
     message.ParseFromString(data)
     return message
@@ -67,7 +67,7 @@ def without(messages: list[bytes], drop: Callable[[ForwardMsg], bool]) -> list[b
     """`messages` without those `drop` picks and everything inside them, the rest renumbered so that each
     container's children stay 0, 1, 2, ... as if the page had never drawn the dropped ones."""
     kept, dropped = [], []
-    for message in map(_decoded, messages):
+    for message in map(decoded, messages):
         path = tuple(message.metadata.delta_path)
         if any(path[:len(gone)] == gone for gone in dropped):
             continue
@@ -92,9 +92,9 @@ def without(messages: list[bytes], drop: Callable[[ForwardMsg], bool]) -> list[b
 
 def parts(messages: list[bytes]) -> dict[str, Callable[[ForwardMsg], bool]]:
     """Each kind of element in the main area, and each other root (sidebar, styles) present: how to drop it."""
-    decoded = [_decoded(data) for data in messages]
-    kinds = sorted({element_kind(m) for m in decoded if m.metadata.delta_path[0] == 0} - {"empty"})
-    roots = sorted({m.metadata.delta_path[0] for m in decoded} & set(ROOTS))
+    recorded = [decoded(data) for data in messages]
+    kinds = sorted({element_kind(m) for m in recorded if m.metadata.delta_path[0] == 0} - {"empty"})
+    roots = sorted({m.metadata.delta_path[0] for m in recorded} & set(ROOTS))
     found: dict[str, Callable[[ForwardMsg], bool]] = {
         kind: (lambda m, kind=kind: m.metadata.delta_path[0] == 0 and element_kind(m) == kind) for kind in kinds}
     found.update({ROOTS[root]: (lambda m, root=root: m.metadata.delta_path[0] == root) for root in roots})
@@ -117,7 +117,7 @@ async def record(url: str, page: str, query: str) -> list[bytes]:
         kept = []
         while True:
             data = await asyncio.wait_for(socket.recv(), 120)
-            message = _decoded(data)
+            message = decoded(data)
             kind = message.WhichOneof("type")
             if kind == "delta":
                 kept.append(data)
@@ -132,8 +132,9 @@ def _ratio(top: list[float], bottom: list[float]) -> float:
 
 
 def _spread(top: list[float], bottom: list[float]) -> str:
-    pairs = [t / b for t, b in zip(top, bottom)]
-    return f"{statistics.median(pairs):.2f}× ({min(pairs):.2f}–{max(pairs):.2f})"
+    from benchmarks.load import _pairs
+
+    return _pairs([t / b for t, b in zip(top, bottom)])
 
 
 def main() -> None:
@@ -175,10 +176,11 @@ def main() -> None:
                         visits[name].append(chromium.time_to_rendered(address))
                 if not args.parts:
                     if page == pages[0]:
-                        print("| page | elements | real / floor | replay / floor | real / replay |\n|---|---|---|---|---|")
-                    print(f"| {page} | {len(recorded[page])} | {_spread(visits['real'], visits['floor'])} | "
-                          f"{_spread(visits['replay'], visits['floor'])} | {_spread(visits['real'], visits['replay'])} |",
-                          flush=True)
+                        print("| page | elements | real / floor | replay / floor | real / replay |\n"
+                              "|---|---|---|---|---|")
+                    print(f"| {page} | {len(recorded[page])} | {_spread(visits['real'], visits['floor'])} "
+                          f"| {_spread(visits['replay'], visits['floor'])} "
+                          f"| {_spread(visits['real'], visits['replay'])} |", flush=True)
                     continue
                 whole = _ratio(visits["replay"], visits["floor"])
                 print(f"{page}: real {_spread(visits['real'], visits['floor'])}, replay {whole:.3f}× the floor "

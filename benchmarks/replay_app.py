@@ -15,10 +15,9 @@ import os
 from pathlib import Path
 
 import streamlit as st
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from benchmarks.replay import read_messages
+from benchmarks.replay import decoded, read_messages
 
 RECORDINGS = Path(os.environ["REPLAY_DIR"])
 # The explorer's own page config (app.py), so that the tab's title and icon cost the same.
@@ -30,9 +29,7 @@ def replay(name: str):
     def page() -> None:
         context = get_script_run_ctx()
         for data in read_messages(RECORDINGS / f"{name}.bin"):
-            message = ForwardMsg()
-            message.ParseFromString(data)
-            context.enqueue(message)
+            context.enqueue(decoded(data))
     page.__name__ = name.replace("-", "_") or "home"
     return page
 
