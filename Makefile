@@ -10,7 +10,7 @@ SYSTEM := tools/system-packages.sh
 PORT     ?= 8501
 REPLICAS ?= 2
 
-.PHONY: run test test-unit test-app test-browser test-floors bench bench-load validate install install-test \
+.PHONY: run dev test test-unit test-app test-browser test-floors bench bench-load validate install install-test \
         system-packages system-packages-test serve-scaled stop-scaled
 
 system-packages:
@@ -33,6 +33,11 @@ install-test: system-packages-test $(PY)
 # does not wait for the evidence base to load. Deep links work without it (tools/cold_start_entries.py).
 run: install
 	$(PY) tools/warm_up.py http://127.0.0.1:$(PORT) & $(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+# For someone editing the code: Streamlit's file watcher and rerun on save, which the shipped settings
+# leave off (each session would pay for a watcher over every module).
+dev: install
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: install-test
 	$(PYTEST) $(PYTEST_ARGS)

@@ -439,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     report.update(client_cpu_s=mine.ru_utime + mine.ru_stime, children_cpu_s=children.ru_utime + children.ru_stime,
                   wall_s=time.monotonic() - started, load_end=os.getloadavg()[0],
-                  server=args.url or "one local process", results=[asdict(r) for r in results])
+                  server=args.url or "one local process running app.py as shipped (its own .streamlit/config.toml, "
+                  "no extra flags); the floor page at its best (file watcher off)", results=[asdict(r) for r in results])
     text = (f"Server: {report['server']}; class of {settings.sessions}; {settings.first_runs} first runs and "
             f"{settings.reruns} reruns per page, each alternated with its floor page; medians unless p95. "
             f"Ratios (×) are to the floor page measured beside it.\n\n"

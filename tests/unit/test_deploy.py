@@ -155,6 +155,16 @@ def test_production_settings_protect_visitors():
     assert flat["server.fileWatcherType"] == "none"
 
 
+def test_the_settings_a_plain_streamlit_run_reads_are_the_fast_ones():
+    # `streamlit run app.py` (make run, Community Cloud) reads .streamlit/config.toml: no watcher per session.
+    dev = _flat(DEV)
+    assert dev["server.fileWatcherType"] == "none"
+    assert dev.get("server.runOnSave", False) is False
+    makefile = (ROOT / "Makefile").read_text()
+    dev_target = re.search(r"^dev:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "--server.fileWatcherType auto" in dev_target and "--server.runOnSave true" in dev_target
+
+
 def test_every_setting_that_differs_from_development_is_documented():
     dev = _flat(DEV)
     differs = [key for key, value in _flat(PROD).items() if dev.get(key) != value]
