@@ -19,13 +19,16 @@ _DIRECTION_COLOUR = {Direction.BENEFIT: "blue", Direction.NO_CLEAR_EFFECT: "gray
                      Direction.MIXED: "violet", Direction.DESCRIPTIVE: "gray"}
 
 VERDICT_ICON = {Verdict.SUPPORTED: ":material/check_circle:", Verdict.PARTLY_SUPPORTED: ":material/contrast:",
-                Verdict.OVERSTATED: ":material/campaign:", Verdict.NOT_SUPPORTED: ":material/help:",
-                Verdict.CONTRADICTED: ":material/cancel:", Verdict.NOT_COMPARABLE: ":material/compare_arrows:"}
+                Verdict.OVERSTATED: ":material/campaign:", Verdict.NOT_SUPPORTED: ":material/remove_circle:",
+                Verdict.CONTRADICTED: ":material/cancel:", Verdict.NOT_COMPARABLE: ":material/compare_arrows:",
+                Verdict.NOT_TESTED: ":material/help:"}
 # Plain-text twins of the icons, for charts and exports where material icons cannot render.
 VERDICT_SYMBOL = {Verdict.SUPPORTED: "✓", Verdict.PARTLY_SUPPORTED: "◐", Verdict.OVERSTATED: "▲",
-                  Verdict.NOT_SUPPORTED: "?", Verdict.CONTRADICTED: "✗", Verdict.NOT_COMPARABLE: "≠"}
+                  Verdict.NOT_SUPPORTED: "−", Verdict.CONTRADICTED: "✗", Verdict.NOT_COMPARABLE: "≠",
+                  Verdict.NOT_TESTED: "?"}
 _VERDICT_COLOUR = {Verdict.SUPPORTED: "blue", Verdict.PARTLY_SUPPORTED: "violet", Verdict.OVERSTATED: "orange",
-                   Verdict.NOT_SUPPORTED: "gray", Verdict.CONTRADICTED: "red", Verdict.NOT_COMPARABLE: "violet"}
+                   Verdict.NOT_SUPPORTED: "gray", Verdict.CONTRADICTED: "red", Verdict.NOT_COMPARABLE: "violet",
+                   Verdict.NOT_TESTED: "yellow"}
 
 
 def _badge(colour: str, text: str) -> str:

@@ -22,6 +22,11 @@ from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
                                count_line, limits_by_study, verdict_counts)
 
+# Under every claim nothing here tests: untested is not the same as wrong, and never leave to ignore a symptom.
+UNTESTED_NOTE = ("No study in this base tests this claim, so we cannot check it. That does not make it wrong: "
+                 "where it is advice to be careful, it still stands.")
+
+
 def verdict_name(verdict: Verdict) -> str:
     return f"{badges.VERDICT_SYMBOL[verdict]} {verdict.label}"
 
@@ -43,7 +48,9 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
         fill, ink = VERDICT_STYLE[verdict]
         fig.add_trace(go.Bar(
             orientation="h", y=[a.id for a in articles], x=values, name=verdict_name(verdict),
-            marker=dict(color=fill, line=dict(color=WHITE, width=1.5)),
+            # Hatched: claims nothing here tests are apart from the judged ones, and not by colour alone.
+            marker=dict(color=fill, line=dict(color=WHITE, width=1.5),
+                        pattern=dict(shape="/" if verdict is Verdict.NOT_TESTED else "", fgcolor=INK, fgopacity=0.35)),
             text=[str(n) if n else "" for n in values], textposition="inside", insidetextanchor="middle",
             textangle=0, textfont=dict(color=ink, size=14),
             hovertext=[f"<b>{a.title}</b><br>{verdict_name(verdict)}: {counts[a.id][verdict]} of "
@@ -135,8 +142,8 @@ def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool
             layer("What these studies can show", "\n\n".join(
                 f"**{', '.join(s.short_citation for s in members)}:** " + " ".join(lines)
                 for members, lines in limits_by_study(studies)), expanded=highlighted)
-        elif not guidelines:
-            st.caption("No study in this base tests this claim, so there is nothing to check it against.")
+        if claim.verdict is Verdict.NOT_TESTED:
+            st.caption(UNTESTED_NOTE)
         st.markdown("\n\n".join(below))
         report_link("article-claim", claim)
     change_notice.shows("article-claim", [claim.id])

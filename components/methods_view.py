@@ -45,3 +45,30 @@ def reading_levels(evidence: EvidenceBase) -> None:
     plain_table(pd.DataFrame([{"Take-home": r.id, "US grade": r.grade,
                                f"At or below {TARGET_GRADE:g}": "yes" if r.ok else "no", "Statement": r.text}
                               for r in readings]), "Reading level of each take-home")
+
+
+def search_log(evidence: EvidenceBase) -> None:
+    """The documented literature search: counts per topic (PRISMA-style), then every query with its date."""
+    from evidence.searches import excluded_total, last_searched, topic_counts
+
+    counts = topic_counts(evidence)
+    if not counts:
+        st.markdown("No documented search is recorded yet: the base rests on the articles and what they cite.")
+        return
+    left_out = excluded_total(counts)
+    reasons = "; ".join(f"{n} {reason.label}" for reason, n in left_out.items()) or "none"
+    st.markdown(
+        f"Beyond the five articles and what they cite, we searched public records (PubMed and PMC abstracts, "
+        f"journal pages, registries) for each question a take-home answers, last on "
+        f"**{last_searched(evidence):%d %B %Y}**: **{sum(c.queries for c in counts)} queries**, "
+        f"**{sum(c.candidates for c in counts)} candidate studies** screened, **{sum(c.included for c in counts)} "
+        f"added**, {sum(c.already for c in counts)} already in the base, and {sum(left_out.values())} left out "
+        f"({reasons}). A study counts once per question however many queries found it.")
+    plain_table(pd.DataFrame([{
+        "Question": c.topic.label, "Queries": c.queries, "Records returned": c.records, "Candidates": c.candidates,
+        "Added": c.included, "Already in the base": c.already, "Left out": sum(c.excluded.values())}
+        for c in counts]), "The literature search, per question")
+    plain_table(pd.DataFrame([{
+        "Date": f"{s.date:%Y-%m-%d}", "Question": s.topic.label, "Query": s.query, "Records": s.results,
+        "Added": ", ".join(c.study for c in s.candidates if c.decision.value == "included") or "–"}
+        for s in evidence.searches.values()]), "Every query run")

@@ -27,6 +27,7 @@ TINT = "rgba(0, 0, 0, 0.06)"  # behind a hovered link and the current page's lin
 BADGE: dict[str, tuple[str, str]] = {
     "blue": ("#e1ecf7", "#0b4f8a"), "orange": ("#fcefd9", "#7a4300"), "gray": ("#eceef1", "#3d4149"),
     "violet": ("#efe6f6", "#5a2b83"), "red": ("#fbe3df", "#9a1b0b"), "green": ("#e2f3ea", "#1d5e3a"),
+    "yellow": ("#fbf5cf", "#5b4a00"),
 }
 
 # (colour, marker) per direction on the evidence map.
@@ -45,7 +46,7 @@ POPULATION_STYLE: dict[PopulationTag, tuple[str, str]] = {
 VERDICT_STYLE: dict[Verdict, tuple[str, str]] = {
     Verdict.SUPPORTED: (BLUE, WHITE), Verdict.PARTLY_SUPPORTED: (SKY, INK), Verdict.OVERSTATED: (ORANGE, INK),
     Verdict.NOT_COMPARABLE: (PURPLE, INK), Verdict.NOT_SUPPORTED: (LIGHT_GREY, INK),
-    Verdict.CONTRADICTED: (VERMILION, INK),
+    Verdict.CONTRADICTED: (VERMILION, INK), Verdict.NOT_TESTED: (YELLOW, INK),
 }
 
 # Plotly's config for charts people read rather than explore: no logo, and no mode bar (at 390 px

@@ -1,13 +1,13 @@
-"""Warning signs, shared by the 'When to get help' page and the patient handout.
+"""Warning signs, shared by the 'When to get help' page, the guide and the patient handout.
 
-The signs and their actions are data (evidence/data/guidance.yaml), each resting on a published
-clinical guideline; this module only words where they come from.
+The signs and their actions are data (evidence/data/guidance.yaml), each resting on rows of published
+clinical guidance; this module only words where they come from.
 """
 
 from __future__ import annotations
 
 from evidence import EvidenceBase
-from evidence.model import Guideline, RedFlagGroup, Urgency
+from evidence.model import Guideline, RedFlagGroup, Urgency, WarningSign
 from evidence.red_flags import guidelines_behind, red_flag_groups
 
 # An icon beside each urgency, so colour or position is never the only signal.
@@ -16,27 +16,47 @@ URGENCY_ICON: dict[Urgency, str] = {
     Urgency.TODAY: ":material/schedule:",
     Urgency.BOOK_A_CHECK: ":material/event:",
 }
+MOVE_UP_ICON = ":material/arrow_upward:"
 
 
 def guideline_citation(guideline: Guideline) -> str:
     """'Chou R, Qaseem A, ... Annals of Internal Medicine 2007;147(7):478-491' as markdown, linked."""
     who = ", ".join(guideline.authors) if guideline.authors else guideline.organisation
-    where = f"*{guideline.journal}* {guideline.year}" if guideline.journal else str(guideline.year)
+    where = f"*{guideline.journal}* {guideline.year}" if guideline.journal else guideline.dated
     if guideline.volume:
         where += f";{guideline.volume}" + (f"({guideline.issue})" if guideline.issue else "")
     if guideline.pages:
         where += f":{guideline.pages}"
+    if guideline.revised and not guideline.journal:
+        where = f"version last revised {guideline.revised}"
     link = f"https://doi.org/{guideline.doi}" if guideline.doi else guideline.url
     return f"{who}. [{guideline.title.strip()}]({link}). {where}."
+
+
+def move_up_line(group: RedFlagGroup) -> str:
+    """The line under a lower group's action: what would make it more urgent."""
+    return f"{MOVE_UP_ICON} **Act sooner if things change.** {group.move_up.strip()}" if group.move_up else ""
+
+
+def sign_sources(sign: WarningSign, evidence: EvidenceBase) -> str:
+    """'**Sign:** NICE CKS (Red flags): says (emergency); ACP 2007 (Table 1): says (emergency)' as one list line."""
+    rows = []
+    for row in sign.where:
+        guideline = evidence.guidelines.get(row.guideline)
+        name = guideline.short_citation if guideline else row.guideline
+        step = f"its step: *{row.urgency.label.lower()}*" if row.urgency else "no step named"
+        rows.append(f"{name} ({row.where}): {row.says.strip().rstrip('.')}; {step}.")
+    return f"- **{sign.sign}:** " + " ".join(rows)
 
 
 def red_flag_source(evidence: EvidenceBase, groups: list[RedFlagGroup] | None = None) -> str:
     groups = red_flag_groups(evidence) if groups is None else groups
     cited = guidelines_behind(groups, evidence)
     if not cited:
-        return "The warning signs could not be loaded with their guideline, so none are shown."
-    names = "; ".join(guideline_citation(g) for g in cited)
-    return (f"The warning signs come from a published clinical guideline for doctors: {names} We put its wording "
-            "into plain words; each sign's entry in the guideline is listed under it. They are clinical advice, "
-            "not results of the studies in this base. The guideline does not mention running: pausing a run is "
-            "our own careful step.")
+        return "The warning signs could not be loaded with their guidance, so none are shown."
+    names = "\n".join(f"- {guideline_citation(g)}" for g in cited)
+    return ("The warning signs come from clinical guidance for doctors and physiotherapists, read in full where "
+            "public copies allow:\n\n" + names + "\n\nWe put their wording into plain words. Where they differ on how "
+            "fast to act, we follow the most cautious one; each sign's rows are listed under its group. They are "
+            "clinical advice, not results of the studies in this base. The guidance does not talk about running: "
+            "pausing a run is our own careful step.")

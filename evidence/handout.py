@@ -26,7 +26,7 @@ from fpdf import FPDF
 from .export import locator, vancouver
 from .grade import MEANING, certainty_words
 from .load import EvidenceBase
-from .model import Certainty, Claim, RedFlagGroup
+from .model import Certainty, Claim, RedFlagGroup, Urgency
 from .red_flags import guidelines_behind, red_flag_groups
 from .selections import numbered_references
 from .share import qr_png
@@ -59,7 +59,7 @@ class Layout:
 
 
 REGULAR = Layout(BODY_PT, LINE, 14.5, 2.5)
-COMPACT = Layout(9.5, 4.4, 11.5, 1.0)
+COMPACT = Layout(9.5, 4.25, 11.5, 1.0)
 GUIDE_SHEET = 3  # take-homes on the one-sheet guide handout
 SHEET = 4  # take-homes on the one-sheet handout (the home page's bottom line has four)
 SHEET_FILE_NAME = "running-back-one-sheet.pdf"
@@ -186,7 +186,7 @@ def _item(pdf: _Handout, marker: str, runs: Sequence[tuple[str, bool, str | int 
         # write() only breaks a line inside its own text: a citation or DOI that starts a run and
         # does not fit would be split mid-word, so start it on the next line instead.
         first_word = pdf.t(text).split(" ", 1)[0]
-        if first_word and pdf.get_x() + pdf.get_string_width(first_word) > pdf.w - pdf.r_margin + 0.01:
+        if first_word and pdf.get_x() + pdf.get_string_width(first_word) + 2 * pdf.c_margin > pdf.w - pdf.r_margin:
             pdf.ln(LINE)
         if link:
             pdf.set_text_color(*LINK_INK)
@@ -323,20 +323,33 @@ def build_handout(
     groups = red_flag_groups(base) if red_flags is None else list(red_flags)
     _heading(pdf, "When to get help")
     _paragraph(pdf, "Most back pain in runners settles with a few easier days. A few signs do need a doctor. "
-                    "Here they are, the most urgent first.")
+                    "Here they are, the most urgent first." if layout is REGULAR else
+               "A few signs do need a doctor. Here they are, the most urgent first.")
     for group in groups:
         # Keep a group's heading, its action and its first sign on one page.
-        if pdf.will_page_break((_lines_needed(pdf, group.action.strip(), pdf.epw) + 4) * LINE):
+        if pdf.will_page_break((_lines_needed(pdf, group.action.strip(), pdf.epw) + 2.5) * pdf.layout.line):
             pdf.add_page()
         _paragraph(pdf, group.urgency.label, bold=True, after=0.5)
         _paragraph(pdf, group.action.strip(), after=1)
-        for sign in group.signs:
-            _item(pdf, "•", [(sign.sign.rstrip(".") + ". ", True, None), (sign.detail.strip(), False, None)], after=1)
+        # The one-sheet version lists the lower groups' signs in one paragraph, without their details (the
+        # app's page has them); the emergency signs keep theirs.
+        if pdf.layout is not REGULAR and group.urgency is not Urgency.EMERGENCY:
+            _item(pdf, "•", [("; ".join(sign.sign.rstrip(".") for sign in group.signs) + ".", False, None)], after=1)
+        else:
+            for sign in group.signs:
+                _item(pdf, "•", [(sign.sign.rstrip(".") + ". ", True, None), (sign.detail.strip(), False, None)],
+                      after=1)
+        if group.move_up:
+            _item(pdf, "↑" if pdf.typeface.unicode else "^", [("Act sooner if things change. ", True, None),
+                                                               (group.move_up.strip(), False, None)], after=1)
         pdf.ln(1.5)
-    named = "; ".join(f"{g.organisation}, {g.year}" for g in guidelines_behind(groups, base))
+    named = "; ".join(g.short_citation for g in guidelines_behind(groups, base))
+    if layout is not REGULAR:  # one sheet: the sources are named on the app's page and in the full handout
+        named = f"{len(guidelines_behind(groups, base))} sources, named there"
     _paragraph(pdf, "These signs come from clinical guidance, summarised on the app's \u201cWhen to get help\u201d "
-                    f"page: a guideline for doctors ({named or 'not loaded'}), put into plain words. They are not "
-                    "results of the studies listed below.", size=SMALL_PT + 0.5)
+                    f"page: guidance for doctors ({named or 'not loaded'}), put into plain words; where sources "
+                    "differ, the most cautious wins. They are not results of the studies listed below.",
+               size=SMALL_PT + 0.5)
 
     _heading(pdf, "References")
     for sid, n in numbers.items():
@@ -344,7 +357,9 @@ def build_handout(
         if pdf.will_page_break(2 * pdf.layout.line):
             pdf.add_page()
         pdf.set_link(links[sid], page=pdf.page_no(), y=pdf.get_y())
-        runs = [(vancouver(study) + " ", False, None)]
+        # The one-sheet version names each study in one line; the full handout gives the whole reference.
+        cited = vancouver(study) if layout is REGULAR else f"{study.short_citation}. {study.journal or ''}."
+        runs = [(cited + " ", False, None)]
         if found := locator(study):
             runs.append((found[0], False, found[1]))
         if sid in study_notes:

@@ -32,6 +32,7 @@ from .model import (
     GlossaryTerm,
     Guideline,
     PrevalenceFigure,
+    LiteratureSearch,
     RedFlagGroup,
     SourceArticle,
     Study,
@@ -75,6 +76,8 @@ class EvidenceBase:
     # Clinical guidance (guidance.yaml): cited guidelines and the warning signs drawn from them.
     guidelines: dict[str, Guideline] = field(default_factory=dict)
     red_flags: dict[str, RedFlagGroup] = field(default_factory=dict)
+    # The literature search log (searches.yaml), shown on Methods.
+    searches: dict[str, LiteratureSearch] = field(default_factory=dict)
     # (kind slug as in evidence/changes.py, id) -> (file, line) of the record, for the release command.
     located: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -300,12 +303,19 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     held_guidelines = {rid for (kind, rid) in found.held if kind == "guidelines"}
     red_flags = _keep_citing(
         "red_flags", _unique("red_flags", by_kind["red_flags"], found), found,
-        lambda g: _cited(raw_of[id(g)], [g.guideline], ("guideline",), guidelines, held_guidelines, found,
-                         noun="guideline", indexed=False),
+        lambda g: [reason for i, sign in enumerate(g.signs) for j, row in enumerate(sign.where)
+                   for reason in _cited(raw_of[id(g)], [row.guideline], ("signs", i, "where", j, "guideline"),
+                                        guidelines, held_guidelines, found, noun="guideline", indexed=False)],
     )
     sources = _check_sources(_unique("sources", by_kind["sources"], found), raw_of, studies, held_studies, found,
                              guidelines, held_guidelines)
     sources = _keep_traced_article_claims(sources, {r.id: raw for raw, r in by_kind["sources"]}, numbers, found)
+    searches = _keep_citing(
+        "searches", _unique("searches", by_kind["searches"], found), found,
+        lambda q: [reason for i, c in enumerate(q.candidates) if c.study
+                   for reason in _cited(raw_of[id(q)], [c.study], ("candidates", i, "study"), studies, held_studies,
+                                        found, indexed=False)],
+    )
     glossary = _keep_linked_terms(_unique("glossary", by_kind["glossary"], found), raw_of, found)
 
     located = _check_history(directory, metas, meta, by_kind, (studies, prevalence, claims, sources, glossary), found)
@@ -313,7 +323,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     return EvidenceBase(
         meta=meta, studies=studies, prevalence=prevalence, claims=claims, sources=sources, glossary=glossary,
         problems=tuple(sorted(found.problems)), held_back=held, version=version, guidelines=guidelines,
-        red_flags=red_flags, located=located,
+        red_flags=red_flags, searches=searches, located=located,
     )
 
 

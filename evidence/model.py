@@ -187,6 +187,9 @@ class Verdict(Labelled):
     NOT_SUPPORTED = "not-supported"
     CONTRADICTED = "contradicted"
     NOT_COMPARABLE = "not-comparable"
+    # Nothing in the base tests the claim: never written as "not supported", which a reader takes as
+    # "the evidence says no" (a safety tip marked so reads as permission to ignore a symptom).
+    NOT_TESTED = "not-tested"
 
 
 class ArticleKind(Labelled):
@@ -268,6 +271,7 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (Verdict.NOT_SUPPORTED, "Not supported"),
     (Verdict.CONTRADICTED, "Contradicted"),
     (Verdict.NOT_COMPARABLE, "Not comparable"),
+    (Verdict.NOT_TESTED, "Not tested here"),
     (ArticleKind.CLINIC_BLOG, "Clinic blog"),
     (ArticleKind.COACH_REVIEW, "Coach's evidence review"),
     (ArticleKind.HEALTH_NEWS, "Health news"),
@@ -556,8 +560,15 @@ class ArticleClaim(Record):
 
     @model_validator(mode="after")
     def _judged_against_studies(self) -> ArticleClaim:
-        if not self.studies and not self.guidelines and self.verdict is not Verdict.NOT_SUPPORTED:
-            raise ValueError(f"the verdict '{self.verdict.label.lower()}' must name the studies behind it")
+        if self.verdict is Verdict.NOT_SUPPORTED and not self.studies:
+            raise ValueError("'not-supported' says the studies here do not back the claim: name them, "
+                             "or use 'not-tested' when none tests it")
+        if not self.studies and not self.guidelines and self.verdict is not Verdict.NOT_TESTED:
+            raise ValueError(f"the verdict '{self.verdict.label.lower()}' must name the studies behind it; "
+                             "a claim no study here tests is 'not-tested'")
+        if self.guidelines and self.verdict in (Verdict.NOT_SUPPORTED, Verdict.NOT_TESTED):
+            raise ValueError(f"a claim judged against clinical guidance cannot be '{self.verdict.value}': "
+                             "say what the guideline supports (supported, partly-supported, overstated...)")
         return self
 
 
@@ -594,6 +605,9 @@ def _report_target(value: str) -> str:
     return value
 
 
+ReportTarget = Annotated[str, AfterValidator(_report_target)]
+
+
 class BaseMeta(BaseModel):
     """Facts about the base as a whole (Datasette-style top-level metadata)."""
 
@@ -611,7 +625,7 @@ class BaseMeta(BaseModel):
                                 description="Release shown in links (v=...); set by `python -m evidence release`.")
     released: dt.date | None = Field(default=None, description="When this release was published.",
                                      examples=["2026-11-29"])
-    report_to: Annotated[str, AfterValidator(_report_target)] | None = Field(
+    report_to: ReportTarget | None = Field(
         default=None, description="Where 'Report a problem' messages go: a mailto: address or an https:// issue-tracker "
                                   "URL that accepts a prefilled body.", examples=["mailto:corrections@example.org"])
 
@@ -648,24 +662,35 @@ _LABELS.update({
 
 
 class Guideline(Record):
-    """A published clinical guideline, cited by warning signs and by article claims about them."""
+    """A published clinical guideline or pathway, cited by warning signs and by article claims about them."""
 
     title: Text = Field(description="The guideline's title as published.",
                         examples=["Diagnosis and treatment of low back pain: a joint clinical practice guideline"])
     organisation: Text = Field(description="Who issued it.", examples=["American College of Physicians"])
+    short_name: str | None = Field(default=None, description="How the page names it beside a sign (default: "
+                                   "organisation and year).", examples=["NICE CKS, sciatica"])
     authors: list[Text] = Field(default_factory=list, description="'Surname Initials', in the published order.",
                                 examples=[["Chou R", "Qaseem A"]])
     journal: str | None = Field(default=None, description="Where it was published, if in a journal.",
                                 examples=["Annals of Internal Medicine"])
-    year: Year = Field(description="Year of publication.", examples=[2007])
+    year: Year | None = Field(default=None, description="Year of publication; omit for an undated web page "
+                              "(then give read_on).", examples=[2007])
+    read_on: dt.date | None = Field(default=None, description="An undated web page: the day we read it.",
+                                    examples=["2026-12-06"])
+    revised: Annotated[str, BeforeValidator(_iso_text)] | None = Field(
+        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="When the version read was last revised (YYYY, YYYY-MM or YYYY-MM-DD), as the page shows it.",
+        examples=["2025-03"])
     volume: str | None = Field(default=None, description="Journal volume.", examples=["147"])
     issue: str | None = Field(default=None, description="Journal issue.", examples=["7"])
     pages: str | None = Field(default=None, description="Page range.", examples=["478-491"])
     doi: Doi | None = Field(default=None, description="Bare DOI, only if a public record shows it.",
                             examples=["10.1000/example"])
-    url: str | None = Field(default=None, description="A link found in a public record, never composed.",
+    pmid: str | None = Field(default=None, pattern=r"^\d{1,9}$", description="PubMed id, only if a public record "
+                             "shows it.", examples=["32838594"])
+    url: Url | None = Field(default=None, description="A link found in a public record, never composed.",
                             examples=["https://www.example.org/guideline"])
-    verified_in: Text = Field(description="Where the guideline's text was read, e.g. the pages that show its tables.",
+    verified_in: Text = Field(description="The pages actually read for its text, e.g. the ones that show its tables.",
                               examples=["Table 1 read in the publisher's pocket guide"])
     note: str | None = Field(default=None, description="Scope and limits, e.g. who it was written for.",
                              examples=["A national guideline for clinicians; it does not mention running."])
@@ -674,27 +699,51 @@ class Guideline(Record):
     def _has_locator(self) -> Guideline:
         if not (self.doi or self.url):
             raise ValueError("a guideline needs a doi or url so readers can find it")
+        if self.year is None and self.read_on is None:
+            raise ValueError("a guideline needs its year, or read_on for an undated web page")
         return self
 
     @property
+    def dated(self) -> str:
+        """'2023', or 'undated, read 2026-12-06' for a web page that shows no date."""
+        return str(self.year) if self.year else f"undated, read {self.read_on.isoformat()}"
+
+    @property
     def short_citation(self) -> str:
-        return f"{self.organisation} {self.year}"
+        return self.short_name or f"{self.organisation} {self.year or '(undated)'}"
 
 
-class WarningSign(BaseModel):
-    """One warning sign in patient words, with the guideline entry it comes from."""
+class SignSource(BaseModel):
+    """One row of one guideline that a warning sign rests on, and how urgent that guideline makes it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Slug = Field(description="Stable slug, unique within its group.", examples=["saddle-numbness"])
+    guideline: Slug = Field(description="id of the guideline (under guidelines:).", examples=["nice-cks-sciatica"])
+    where: Text = Field(description="Where in the guideline: its table, section or list.",
+                        examples=["Table 1, cauda equina syndrome"])
+    says: Text = Field(description="What that row lists, in our words (clinical terms allowed).",
+                       examples=["Saddle anaesthesia, a feature of cauda equina syndrome."])
+    urgency: Urgency | None = Field(description="The step this source attaches to the sign, in our three groups "
+                                    "(null where it names none); the sign's group may be more urgent, never less "
+                                    "(the most cautious source wins).", examples=["emergency"])
+
+
+class WarningSign(BaseModel):
+    """One warning sign in patient words, with every guideline row it rests on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug = Field(description="Stable slug, unique within the guidance.", examples=["saddle-numbness"])
     sign: Text = Field(description="The sign in plain words, grade 8 or below.",
                        examples=["Numb skin around your bottom, genitals or inner thighs"])
     detail: Text = Field(description="What it can mean and what to notice, grade 8 or below.",
                          examples=["It is new for you and came with the back pain."])
-    guideline_says: Text = Field(description="What the guideline lists, in our words (clinical terms allowed).",
-                                 examples=["Saddle anesthesia, a feature of cauda equina syndrome."])
-    where: Text = Field(description="Where in the guideline, e.g. 'Table 1, cauda equina syndrome'.",
-                        examples=["Table 1, cauda equina syndrome"])
+    where: list[SignSource] = Field(min_length=1, description="The guideline rows this sign rests on.")
+
+
+# A lower group must never read as leave to ignore a sign: no "you do not need the emergency room".
+_DISMISSIVE = re.compile(r"\b(do not|don't|doesn't|does not|no) need (for )?(an? |the )?(emergency|A&E|ER)\b|"
+                         r"\bnot an emergency\b", re.IGNORECASE)
 
 
 class RedFlagGroup(Record):
@@ -704,15 +753,120 @@ class RedFlagGroup(Record):
                              examples=["emergency"])
     action: Text = Field(description="What to do, in plain words, grade 8 or below.",
                          examples=["Go to an emergency room now."])
-    guideline: Slug = Field(description="id of the guideline these signs come from.",
-                            examples=["acp-aps-2007-low-back-pain"])
-    guideline_action: Text = Field(description="What the guideline asks clinicians to do for these signs.",
-                                   examples=["Scan at once, not after a trial of treatment."])
+    move_up: str | None = Field(default=None, description="Every group below emergency: what would make it more "
+                                "urgent, in plain words, grade 8 or below.",
+                                examples=["If you also cannot pee, go to an emergency room now."])
+    guideline_action: Text = Field(description="What the guidelines ask clinicians to do for these signs, saying "
+                                   "which source says what.", examples=["Scan at once, not after a trial of treatment."])
     signs: list[WarningSign] = Field(min_length=1, description="The signs that share this action.")
 
+    @model_validator(mode="after")
+    def _never_dismissive(self) -> RedFlagGroup:
+        if self.urgency is not Urgency.EMERGENCY and not (self.move_up or "").strip():
+            raise ValueError(f"the '{self.urgency.value}' group needs move_up: what would make it more urgent")
+        for name in ("action", "move_up"):
+            if (found := _DISMISSIVE.search(getattr(self, name) or "")):
+                raise ValueError(f"{name} says '{found.group(0)}': never tell a reader they do not need "
+                                 "emergency care; say what would move them up instead")
+        for sign in self.signs:
+            for row in sign.where:
+                if row.urgency is not None and row.urgency.rank < self.urgency.rank:
+                    raise ValueError(f"sign '{sign.id}' is in the '{self.urgency.value}' group, but {row.guideline} "
+                                     f"({row.where}) makes it '{row.urgency.value}': the most cautious source wins")
+        return self
 
-# Clinical guidance lives beside the evidence kinds but is not counted as evidence.
+    @property
+    def guidelines(self) -> list[str]:
+        """The guideline ids the group's signs rest on, each once, in order of first mention."""
+        return list(dict.fromkeys(row.guideline for sign in self.signs for row in sign.where))
+
+
+# ---- The literature search log: how the base was searched beyond the articles' references ----
+
+class SearchTopic(Labelled):
+    PREVALENCE = "prevalence"
+    DISC_HEALTH = "disc-health"
+    RUNNING_AS_TREATMENT = "running-as-treatment"
+    RISK_FACTORS = "risk-factors"
+
+
+class Decision(Labelled):
+    INCLUDED = "included"
+    ALREADY_IN_BASE = "already-in-base"
+    EXCLUDED = "excluded"
+
+
+class ExclusionReason(Labelled):
+    NOT_RUNNING = "not-running"
+    NOT_LOW_BACK = "not-low-back"
+    WRONG_DESIGN = "wrong-design"
+    NOT_VERIFIABLE = "not-verifiable"
+    DUPLICATE = "duplicate"
+    OUT_OF_SCOPE = "out-of-scope"
+
+
+_LABELS.update({
+    (SearchTopic, SearchTopic.PREVALENCE.value): "How common back pain is in runners",
+    (SearchTopic, SearchTopic.DISC_HEALTH.value): "Running and disc health",
+    (SearchTopic, SearchTopic.RUNNING_AS_TREATMENT.value): "Running as a treatment",
+    (SearchTopic, SearchTopic.RISK_FACTORS.value): "Risk factors in runners",
+    (Decision, Decision.INCLUDED.value): "Added to the base",
+    (Decision, Decision.ALREADY_IN_BASE.value): "Already in the base",
+    (Decision, Decision.EXCLUDED.value): "Left out",
+    (ExclusionReason, ExclusionReason.NOT_RUNNING.value): "not about running",
+    (ExclusionReason, ExclusionReason.NOT_LOW_BACK.value): "not about the lower back",
+    (ExclusionReason, ExclusionReason.WRONG_DESIGN.value): "not a study or systematic review with results",
+    (ExclusionReason, ExclusionReason.NOT_VERIFIABLE.value): "no public record shows its details",
+    (ExclusionReason, ExclusionReason.DUPLICATE.value): "the same study as another record",
+    (ExclusionReason, ExclusionReason.OUT_OF_SCOPE.value): "out of scope",
+})
+
+
+class Candidate(BaseModel):
+    """One record a search returned that might belong in the base, and what we decided."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    citation: Text = Field(description="First author, year, title, journal.",
+                           examples=["Maselli F, et al. 2020. Prevalence and incidence of low back pain among runners."])
+    pmid: str | None = Field(default=None, pattern=r"^\d{1,9}$", description="Only if a page read shows it.",
+                             examples=["32493481"])
+    doi: Doi | None = Field(default=None, description="Only if a page read shows it.",
+                            examples=["10.1186/s12891-020-03357-4"])
+    url: Url | None = Field(default=None, description="The address exactly as the search returned it.",
+                            examples=["https://pmc.ncbi.nlm.nih.gov/articles/PMC7271446"])
+    decision: Decision = Field(description="included, already-in-base or excluded.", examples=["excluded"])
+    reason: ExclusionReason | None = Field(default=None, description="Why it was left out (excluded only).",
+                                           examples=["not-running"])
+    note: str | None = Field(default=None, description="Anything a reviewer should know.",
+                             examples=["Matched on DOI and PMID."])
+    study: Slug | None = Field(default=None, description="The studies.yaml id, for included and already-in-base.",
+                               examples=["maselli-2020-runner-prevalence"])
+
+    @model_validator(mode="after")
+    def _decided(self) -> Candidate:
+        if self.decision is Decision.EXCLUDED and self.reason is None:
+            raise ValueError("an excluded candidate needs its reason")
+        if self.decision is not Decision.EXCLUDED and (self.reason is not None or not self.study):
+            raise ValueError(f"a candidate '{self.decision.value}' names its study id and no exclusion reason")
+        return self
+
+
+class LiteratureSearch(Record):
+    """One documented query: where, when, what it returned and what became of each candidate."""
+
+    topic: SearchTopic = Field(description="Which take-home question it searched.", examples=["prevalence"])
+    question: Text = Field(description="The question in plain words.", examples=["How common is back pain in runners?"])
+    source: Text = Field(description="What was searched.", examples=["Stored public pages (PubMed, PMC, journals)"])
+    query: Text = Field(description="The query exactly as run.", examples=["low back pain runners prevalence"])
+    date: dt.date = Field(description="When it was run.", examples=["2026-12-06"])
+    results: int = Field(ge=0, description="How many records it returned.", examples=[12])
+    candidates: list[Candidate] = Field(default_factory=list, description="The plausible candidates, each once.")
+
+
+# Clinical guidance and the search log live beside the evidence kinds but are not counted as evidence.
 GUIDANCE_KINDS: dict[str, type[Record]] = {
     "guidelines": Guideline,
     "red_flags": RedFlagGroup,
+    "searches": LiteratureSearch,
 }

@@ -17,7 +17,7 @@ def red_flag_groups(base: EvidenceBase) -> list[RedFlagGroup]:
 
 def guidelines_behind(groups: list[RedFlagGroup], base: EvidenceBase) -> list[Guideline]:
     """The guidelines the groups cite, each once, in order of first mention."""
-    ids = dict.fromkeys(g.guideline for g in groups)
+    ids = dict.fromkeys(gid for g in groups for gid in g.guidelines)
     return [base.guidelines[i] for i in ids if i in base.guidelines]
 
 
@@ -28,6 +28,8 @@ def red_flag_readings(base: EvidenceBase) -> list:
     out = []
     for group in red_flag_groups(base):
         out.append(Reading(f"{group.id}.action", group.action, grade(group.action)))
+        if group.move_up:
+            out.append(Reading(f"{group.id}.move_up", group.move_up, grade(group.move_up)))
         for sign in group.signs:
             text = f"{sign.sign.rstrip('.')}. {sign.detail}"
             out.append(Reading(f"{group.id}.{sign.id}", text, grade(text)))

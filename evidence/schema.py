@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import BaseMeta, Claim, GlossaryTerm, Guideline, PrevalenceFigure, RedFlagGroup, SourceArticle, Study
+from .model import (BaseMeta, Claim, GlossaryTerm, Guideline, LiteratureSearch, PrevalenceFigure, RedFlagGroup,
+                    SourceArticle, Study)
 
 SCHEMA_PATH = Path(__file__).parent / "schema.json"
 
@@ -29,6 +30,7 @@ class EvidenceFile(BaseModel):
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     guidelines: list[Guideline] = Field(default_factory=list)
     red_flags: list[RedFlagGroup] = Field(default_factory=list)
+    searches: list[LiteratureSearch] = Field(default_factory=list)
 
 
 def schema_json() -> str:

@@ -14,9 +14,11 @@ from .explain import design_limits
 from .load import EvidenceBase
 from .model import ArticleClaim, SourceArticle, Study, Verdict
 
-# Worst news for the article last, so a stacked bar reads from "backed" to "not backed".
-VERDICT_ORDER: tuple[Verdict, ...] = (Verdict.SUPPORTED, Verdict.PARTLY_SUPPORTED, Verdict.OVERSTATED,
-                                      Verdict.NOT_COMPARABLE, Verdict.NOT_SUPPORTED, Verdict.CONTRADICTED)
+# Worst news for the article last, so a stacked bar reads from "backed" to "not backed"; claims nothing here
+# tests stand apart after them, because "not tested" is no judgement on the article.
+JUDGED: tuple[Verdict, ...] = (Verdict.SUPPORTED, Verdict.PARTLY_SUPPORTED, Verdict.OVERSTATED,
+                               Verdict.NOT_COMPARABLE, Verdict.NOT_SUPPORTED, Verdict.CONTRADICTED)
+VERDICT_ORDER: tuple[Verdict, ...] = (*JUDGED, Verdict.NOT_TESTED)
 
 # What each verdict means, in plain words (grade 8 or below).
 VERDICT_MEANING: dict[Verdict, str] = {
@@ -25,8 +27,10 @@ VERDICT_MEANING: dict[Verdict, str] = {
     Verdict.OVERSTATED: "The studies point the same way, but the article makes the result sound bigger "
                         "or more certain than it is.",
     Verdict.NOT_COMPARABLE: "The article sets two numbers side by side that measure different things.",
-    Verdict.NOT_SUPPORTED: "No study in this base tests it, so we cannot say it is true.",
+    Verdict.NOT_SUPPORTED: "The studies here looked at it, or at something close, and do not back it.",
     Verdict.CONTRADICTED: "The studies show something different from what the article says.",
+    Verdict.NOT_TESTED: "No study in this base tests it. That does not make it wrong, and advice to be careful "
+                        "still stands.",
 }
 
 
@@ -42,11 +46,18 @@ def counts_by_article(base: EvidenceBase) -> dict[str, dict[Verdict, int]]:
 
 
 def count_line(counts: dict[Verdict, int]) -> str:
-    """'63 claims checked: 7 supported, 14 partly supported, ...' (verdicts with no claims left out)."""
+    """'63 claims checked: 7 supported, 14 partly supported, ...; 12 not tested here' (empty verdicts left out):
+    the claims nothing here tests are counted apart from those the studies judge."""
     total = sum(counts.values())
-    parts = [f"{n} {v.label.lower()}" for v, n in counts.items() if n]
+    parts = [f"{n} {v.label.lower()}" for v, n in counts.items() if n and v in JUDGED]
+    untested = counts.get(Verdict.NOT_TESTED, 0)
     noun = "claim" if total == 1 else "claims"
-    return f"{total} {noun} checked: " + ", ".join(parts) + "." if parts else f"{total} {noun} checked."
+    line = f"{total} {noun} checked"
+    if parts:
+        line += ": " + ", ".join(parts)
+    if untested:
+        line += ("; " if parts else ": ") + f"{untested} {Verdict.NOT_TESTED.label.lower()}"
+    return line + "."
 
 
 @dataclass(frozen=True)

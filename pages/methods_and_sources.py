@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.base_loader import base
-from components.methods_view import certainty_scale, design_ceilings, reading_levels
+from components.methods_view import certainty_scale, design_ceilings, reading_levels, search_log
 
 evidence = base()
 counts = evidence.counts()
@@ -29,6 +29,9 @@ The base is a set of YAML files, curated by hand and checked by a typed model on
   page, a registry or a university repository) and name it. *As cited* means we took the details from the article
   that cited the study and have not checked them against the paper.
 """)
+
+st.header("How we searched", anchor="search-log")
+search_log(evidence)
 
 st.header("How sure are we? The certainty scale", anchor=False)
 st.markdown("Each take-home gets a GRADE-style certainty with its reason, and its wording must match: the model "

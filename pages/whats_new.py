@@ -4,9 +4,11 @@ import streamlit as st
 
 from components import filters, url_state
 from components.change_log import change_log_view
+from components.citations import study_href
 from components.change_notice import releases
 from components.base_loader import base
 from evidence.changes import KIND_LABELS, base_records, change_log, record_title
+from evidence.searches import added_by_search
 from evidence.facets import MULTI, SINGLE, Facet
 
 evidence = base()
@@ -24,6 +26,15 @@ if meta and meta.version and meta.released:
                 "changed since.")
 st.markdown("Every change to a take-home's wording or certainty, a claim's verdict or a study's numbers is listed "
             "here, newest first, with the reason for it.")
+
+added = added_by_search(evidence)
+if added:
+    st.header("Added by the literature search", anchor="added-by-search")
+    st.markdown(f"{len(added)} studies found by the documented search (see [Methods]({url_state.link('methods')}"
+                "#search-log)), not cited by any of the five articles:\n\n" + "\n".join(
+                    f"- [{evidence.studies[sid].short_citation}]({study_href(sid)}): "
+                    f"{evidence.studies[sid].title} (searched {search.date:%d %B %Y})" for sid, search in added))
+    st.header("Changes to existing records", anchor="changes")
 
 left, right = st.columns(2)
 kinds = filters.multi(Facet("kind", "Kind of record", MULTI, KIND_LABELS), left)

@@ -20,21 +20,24 @@ from evidence.links import sibling_url, with_version
 
 # A low-certainty take-home with no history of its own, unchanged since release 2026.11.22.
 CLAIM = "disc-water-no-overall-change"
-SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.11.29.json"  # the current release
+SHIPPED_RELEASE = DEFAULT_DIR / "releases" / "2026.12.06.json"  # the current release
 
 
 @pytest.fixture
 def base_copy(tmp_path: Path) -> Path:
     """A copy of the shipped base set back to release 2026.11.22, to change one thing at a time.
 
-    Every history entry shipped with 2026.11.29 is dated after 2026.11.22, so the copy is valid, and an
-    entry dated after that release is never in the future."""
+    Every history entry shipped since is dated after 2026.11.22, so the copy is valid, and an entry dated
+    after that release is never in the future."""
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DIR, target)
-    (target / "releases" / SHIPPED_RELEASE.name).unlink()
+    for later in (target / "releases").glob("*.json"):
+        if later.stem > "2026.11.22":
+            later.unlink()
     meta = target / "meta.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace('version: "2026.11.29"', 'version: "2026.11.22"')
-                    .replace("released: 2026-11-29", "released: 2026-11-22"), encoding="utf-8")
+    shipped = read_release(SHIPPED_RELEASE)
+    meta.write_text(meta.read_text(encoding="utf-8").replace(f'version: "{shipped.version}"', 'version: "2026.11.22"')
+                    .replace(f"released: {shipped.released.isoformat()}", "released: 2026-11-22"), encoding="utf-8")
     return target
 
 
@@ -73,12 +76,12 @@ GOOD_HISTORY = f"""history:
 
 # ---- the shipped base and its first release -----------------------------------------------
 
-def test_the_shipped_base_is_release_2026_11_29_and_its_snapshot_covers_every_linkable_record():
+def test_the_shipped_base_is_release_2026_12_06_and_its_snapshot_covers_every_linkable_record():
     evidence = load_base()
     assert evidence.ok, evidence.problems[:3]
-    assert evidence.meta.version == "2026.11.29" and evidence.meta.released == dt.date(2026, 11, 29)
+    assert evidence.meta.version == "2026.12.06" and evidence.meta.released == dt.date(2026, 12, 6)
     release = read_release(SHIPPED_RELEASE)
-    assert release.version == "2026.11.29"
+    assert release.version == "2026.12.06"
     records = base_records(evidence)
     assert len(records) > 150
     assert set(release.records) == set(records)
@@ -89,7 +92,7 @@ def test_the_shipped_base_is_release_2026_11_29_and_its_snapshot_covers_every_li
 
 def test_the_snapshot_file_is_what_release_json_writes():
     evidence = load_base()
-    expected = release_json("2026.11.29", dt.date(2026, 11, 29), base_records(evidence))
+    expected = release_json("2026.12.06", dt.date(2026, 12, 6), base_records(evidence))
     assert SHIPPED_RELEASE.read_text(encoding="utf-8") == expected
 
 
@@ -147,7 +150,7 @@ def test_rewrapping_a_statement_is_not_a_change(base_copy: Path):
 def test_a_changed_verdict_and_a_changed_study_figure_need_history_too(base_copy: Path):
     sources = base_copy / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
-    start = text.index("- id: fs-all-improved")
+    start = text.index("- id: fs-omits-control-and-age")
     verdict_at = text.index("verdict: overstated", start)
     sources.write_text(text[:verdict_at] + "verdict: not-supported" + text[verdict_at + len("verdict: overstated"):])
     studies = base_copy / "studies.yaml"
@@ -156,7 +159,7 @@ def test_a_changed_verdict_and_a_changed_study_figure_need_history_too(base_copy
         "- name: Point prevalence of low back pain\n        topic: prevalence\n        measure: proportion of respondents",
         "- name: Point prevalence of back pain\n        topic: prevalence\n        measure: proportion of respondents", 1))
     fields = sorted(p.field for p in load_base(base_copy).problems)
-    assert fields == ["fs-all-improved.id", "woolf-2002-cooper-river.id"], fields
+    assert fields == ["fs-omits-control-and-age.id", "woolf-2002-cooper-river.id"], fields
 
 
 def test_meta_version_without_a_snapshot_is_a_problem(base_copy: Path):
@@ -311,11 +314,11 @@ def test_the_first_release_adds_version_and_released_under_meta(tmp_path: Path):
     meta = directory / "meta.yaml"
     meta.write_text("".join(line for line in meta.read_text(encoding="utf-8").splitlines(keepends=True)
                             if not line.lstrip().startswith(("version:", "released:"))), encoding="utf-8")
-    outcome = release(directory, "2026.11.29", dt.date(2026, 11, 29))
+    outcome = release(directory, "2026.12.06", dt.date(2026, 12, 6))
     assert outcome.code == 0, outcome.lines + outcome.errors
     assert "the first release, nothing to compare with" in outcome.lines[0]
     # The schema line stays first; version and released go straight under `meta:`.
-    assert 'meta:\n  version: "2026.11.29"\n  released: 2026-11-29\n' in meta.read_text(encoding="utf-8")
+    assert 'meta:\n  version: "2026.12.06"\n  released: 2026-12-06\n' in meta.read_text(encoding="utf-8")
     assert meta.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema.json\nmeta:\n")
-    assert (directory / "releases" / "2026.11.29.json").read_text() == SHIPPED_RELEASE.read_text()
+    assert (directory / "releases" / "2026.12.06.json").read_text() == SHIPPED_RELEASE.read_text()
     assert load_base(directory).ok

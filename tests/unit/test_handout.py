@@ -15,7 +15,7 @@ from evidence.grade import certainty_words
 from evidence.handout import FONT_DIR, build_handout, latin1
 from evidence.export import vancouver
 from evidence.model import Certainty
-from evidence.red_flags import red_flag_groups
+from evidence.red_flags import guidelines_behind, red_flag_groups
 from evidence.selections import numbered_references
 from tests.shipped import shipped_base
 
@@ -118,7 +118,10 @@ def test_has_red_flags_and_where_they_come_from(evidence, text):
     assert labels == sorted(labels), "the most urgent group comes first"
     assert "Get emergency care now" in text and "same day" not in text
     assert "clinical guidance, summarised on the app's \u201cWhen to get help\u201d page" in text
-    assert "American College of Physicians and American Pain Society, 2007" in text
+    for guideline in guidelines_behind(groups, evidence):
+        assert guideline.short_citation in text
+    for group in groups[1:]:  # every lower group says what would move the reader up
+        assert f"Act sooner if things change. {_flat(group.move_up)}" in text
 
 
 def test_has_the_disclaimer(evidence, text):

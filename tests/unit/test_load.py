@@ -95,7 +95,7 @@ ARTICLE = """\
         studies: [good-2019-trial]
       - id: ab-cites-none
         claim: Shoes prevent back pain.
-        verdict: not-supported
+        verdict: not-tested
         reason: Nothing here tested shoes.
   - id: art-all-bad
     title: Another blog

@@ -237,20 +237,31 @@ def test_claim_needs_at_least_one_study_and_a_positive_bottom_line_slot():
 ARTICLE_CLAIM = dict(id="ac-one", claim="Running cures backs.", reason="One trial, modest effect.")
 
 
-@pytest.mark.parametrize("verdict", [v.value for v in Verdict if v is not Verdict.NOT_SUPPORTED])
-def test_every_verdict_but_not_supported_must_name_studies(verdict):
+@pytest.mark.parametrize("verdict", [v.value for v in Verdict if v not in (Verdict.NOT_TESTED, Verdict.NOT_SUPPORTED)])
+def test_every_verdict_but_not_tested_must_name_studies(verdict):
     text = messages(ArticleClaim, {**ARTICLE_CLAIM, "verdict": verdict})
     assert f"the verdict '{Verdict(verdict).label.lower()}' must name the studies behind it" in text
     assert ArticleClaim.model_validate({**ARTICLE_CLAIM, "verdict": verdict, "studies": ["smith-2020-trial"]})
 
 
-def test_not_supported_may_name_no_study():
-    assert ArticleClaim.model_validate({**ARTICLE_CLAIM, "verdict": "not-supported"}).studies == []
+def test_not_tested_may_name_no_study():
+    assert ArticleClaim.model_validate({**ARTICLE_CLAIM, "verdict": "not-tested"}).studies == []
+
+
+def test_not_supported_names_the_studies_that_do_not_back_it():
+    text = messages(ArticleClaim, {**ARTICLE_CLAIM, "verdict": "not-supported"})
+    assert "use 'not-tested' when none tests it" in text
+
+
+@pytest.mark.parametrize("verdict", ["not-supported", "not-tested"])
+def test_advice_judged_against_clinical_guidance_is_never_unsupported_or_untested(verdict):
+    claim = {**ARTICLE_CLAIM, "verdict": verdict, "guidelines": ["acp-2007"], "studies": ["smith-2020-trial"]}
+    assert "a claim judged against clinical guidance cannot be" in messages(ArticleClaim, claim)
 
 
 def test_source_article_date_shapes_and_needs_a_claim():
     article = dict(id="art-x", title="T", publisher="P", kind="clinic-blog", summary="S",
-                   claims=[{**ARTICLE_CLAIM, "verdict": "not-supported"}])
+                   claims=[{**ARTICLE_CLAIM, "verdict": "not-tested"}])
     for date in ("2024", "2024-06", "2024-06-08"):
         assert SourceArticle.model_validate({**article, "date": date})
     assert errors(SourceArticle, {**article, "date": "8 June 2024"})[0]["type"] == "string_pattern_mismatch"

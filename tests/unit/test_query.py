@@ -104,7 +104,7 @@ ARTICLE = SourceArticle.model_validate(dict(
     id="art-1", title="A blog", publisher="Blog", kind="clinic-blog", summary="A post.", claims=[
         dict(id="a1", claim="Running cures.", verdict="overstated", reason="No.", studies=["trial-2024"]),
         dict(id="a2", claim="Discs grow.", verdict="overstated", reason="No.", studies=["cross-2017", "trial-2024"]),
-        dict(id="a3", claim="Shoes.", verdict="not-supported", reason="Untested."),
+        dict(id="a3", claim="Shoes.", verdict="not-tested", reason="Untested."),
     ]))
 
 BASE = EvidenceBase(

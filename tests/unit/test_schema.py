@@ -79,7 +79,8 @@ def test_schema_write_writes_the_file(monkeypatch, tmp_path):
 def test_the_schema_covers_every_kind():
     properties = json.loads(schema_json())["properties"]
     assert set(properties) == set(EvidenceFile.model_fields) == {"meta", "studies", "prevalence", "claims", "sources",
-                                                                 "glossary", "guidelines", "red_flags"}
+                                                                 "glossary", "guidelines", "red_flags",
+                                                                 "searches"}
     assert json.loads(schema_json())["additionalProperties"] is False
 
 
