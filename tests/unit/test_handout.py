@@ -116,6 +116,9 @@ def test_has_red_flags_and_where_they_come_from(evidence, text):
             assert f"{sign.sign}. {_flat(sign.detail)}" in text
     labels = [text.index(g.urgency.label) for g in groups]
     assert labels == sorted(labels), "the most urgent group comes first"
+    emergency_block = text[labels[0]:labels[1]]
+    for sign in groups[0].signs:  # every emergency sign in the data, inside the emergency group
+        assert _flat(sign.sign) in emergency_block, sign.id
     assert "Get emergency care now" in text and "same day" not in text
     assert "clinical guidance, summarised on the app's \u201cWhen to get help\u201d page" in text
     for guideline in guidelines_behind(groups, evidence):

@@ -108,6 +108,9 @@ def test_every_red_flag_line_is_at_grade_8_or_below(reading):
 
 def test_readings_cover_every_action_and_sign():
     readings = red_flag_readings(BASE)
+    worst = max(readings, key=lambda r: r.grade)
+    print(f"warning signs: {len(readings)} patient lines, grade {min(r.grade for r in readings):g} to "
+          f"{worst.grade:g} (highest: {worst.id}), target {TARGET_GRADE:g}")
     groups = red_flag_groups(BASE)
     assert len(readings) == len(groups) + sum(len(g.signs) + bool(g.move_up) for g in groups)
     assert all(r.grade == grade(r.text) for r in readings)
