@@ -668,7 +668,7 @@ class Guideline(Record):
                         examples=["Diagnosis and treatment of low back pain: a joint clinical practice guideline"])
     organisation: Text = Field(description="Who issued it.", examples=["American College of Physicians"])
     short_name: str | None = Field(default=None, description="How the page names it beside a sign (default: "
-                                   "organisation and year).", examples=["NICE CKS, sciatica"])
+                                   "organisation and year).", examples=["GIRFT CES pathway 2023"])
     authors: list[Text] = Field(default_factory=list, description="'Surname Initials', in the published order.",
                                 examples=[["Chou R", "Qaseem A"]])
     journal: str | None = Field(default=None, description="Where it was published, if in a journal.",
@@ -718,7 +718,7 @@ class SignSource(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    guideline: Slug = Field(description="id of the guideline (under guidelines:).", examples=["nice-cks-sciatica"])
+    guideline: Slug = Field(description="id of the guideline (under guidelines:).", examples=["girft-2023-suspected-ces-pathway"])
     where: Text = Field(description="Where in the guideline: its table, section or list.",
                         examples=["Table 1, cauda equina syndrome"])
     says: Text = Field(description="What that row lists, in our words (clinical terms allowed).",

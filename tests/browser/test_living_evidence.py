@@ -1,12 +1,14 @@
 """A link made before a take-home changed tells its reader what changed; the current link says nothing.
 
 Runs a second server on a test base: a copy of the shipped base (with its release snapshots) in
-which one take-home's certainty was lowered, with its history entry, and released as 2026.11.30.
+which one take-home's certainty was lowered, with its history entry, and released as a new version dated today
+(after every shipped history entry, and never in the future).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -22,10 +24,12 @@ from .helpers import (DESKTOP, PHONE_OPTIONS, assert_no_exception, axe, describe
                       new_context, open_view, screenshot)
 
 CLAIM = "disc-water-no-overall-change"
-OLD, NEW = "2026.11.22", "2026.11.30"
+OLD = "2026.11.22"
+TODAY = dt.datetime.now(dt.timezone.utc).date()
+NEW = f"{TODAY:%Y.%m.%d}"
 NOTICE = "Updated since your link was made"
-HISTORY = """history:
-  - date: 2026-11-30
+HISTORY = f"""history:
+  - date: {TODAY.isoformat()}
     change: Certainty lowered from low to very low, and the wording now says we are unsure.
     reason: A re-check found one small trial with no replication is too little to say what running does to discs.
     old_certainty: low
@@ -51,8 +55,15 @@ def _lower_certainty(directory: Path) -> None:
 def changed_url(tmp_path_factory) -> str:
     directory = tmp_path_factory.mktemp("changed-base") / "data"
     shutil.copytree(DEFAULT_DIR, directory)
+    # Today's version must be new in the copy: rewind it to the release before, if the shipped one is today's.
+    (directory / "releases" / f"{NEW}.json").unlink(missing_ok=True)
+    previous = max(p.stem for p in (directory / "releases").glob("*.json"))
+    meta = directory / "meta.yaml"
+    meta.write_text(re.sub(r'version: "[\d.]+"', f'version: "{previous}"', re.sub(
+        r"released: [\d-]+", f"released: {previous.replace('.', '-')}", meta.read_text(encoding="utf-8"))),
+        encoding="utf-8")
     _lower_certainty(directory)
-    outcome = release(directory, NEW, dt.date(2026, 11, 30))
+    outcome = release(directory, NEW, TODAY)
     assert outcome.code == 0, "\n".join(outcome.lines + outcome.errors)
     with streamlit_server(keep_log_as="streamlit-server-changed-base.log", extra_env={"EVIDENCE_DIR": str(directory)}) as server:
         yield server.url
@@ -125,7 +136,7 @@ def test_whats_new_lists_the_change_under_its_release_and_links_to_the_record(ch
     page = open_view(changed_page(), "/whats-new")
     assert_no_exception(page)
     expect(page.get_by_text(f"Current version: {NEW}")).to_be_visible()
-    expect(page.get_by_role("heading", name=f"Version {NEW} (30 November 2026)")).to_be_visible()
+    expect(page.get_by_role("heading", name=f"Version {NEW} ({TODAY.day} {TODAY:%B %Y})")).to_be_visible()
     expect(page.get_by_role("link", name="It is unclear whether twelve weeks of running")).to_have_attribute(
         "href", f"take-homes?claim={CLAIM}")
     screenshot(page, "whats-new-desktop")
