@@ -20,7 +20,7 @@ _ENTRIES = (
     ("prevalence", "How common back pain is in runners and in everyone, compared fairly."),
     ("claim-check", "Popular articles checked claim by claim against the studies."),
     ("evidence-map", "What has been studied, in whom, and where the gaps are."),
-    ("get-help", "Warning signs from a clinical guideline, the most urgent first."),
+    ("get-help", "Warning signs from current clinical guidance, the most urgent first."),
 )
 
 CLASS = "entry-points"

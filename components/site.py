@@ -37,7 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
              keys=("signs", "pain", "running", "age")),
     PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
     PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore",
-             keys=(*FILTER_KEYS, "page")),
+             keys=(*FILTER_KEYS, "page", "display")),
     PageSpec("pages/prevalence_compare.py", "How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",
              keys=("period", "population", "figure", "view", "present", "slide")),
     PageSpec("pages/evidence_map.py", "Evidence map", ":material/grid_on:", "evidence-map", "Explore",

@@ -58,7 +58,7 @@ def warning_signs_question() -> None:
     with st.container(border=True):
         # One markdown element for the intro and every group of signs.
         st.markdown("\n\n".join(
-            ["**First, the warning signs.** These come from a clinical guideline. If you have any of them, "
+            ["**First, the warning signs.** These come from clinical guidance for doctors. If you have any of them, "
              "the guide stops here and shows you what to do:",
              *(f"**{group.urgency.label}** if:\n" + "\n".join(f"- {sign.sign}" for sign in group.signs)
                for group in red_flag_groups(base()))]))

@@ -54,7 +54,11 @@ YEARS = Facet("years", "Years published", YEAR_RANGE, doc="first and last year p
 SEARCH = Facet("q", "Search words", TEXT, field="text", doc="words to search for", name="search")
 SORT = Facet("sort", "Sort by", SINGLE, SORTS, "sort", "order of results")
 PERIOD = Facet("period", "Recall period", MULTI, _labels(RecallPeriod), doc="recall periods of prevalence figures")
+# Not `view`: the sidebar carries a parameter to every page that reads it, and How common's ?view=chart|icons would
+# then meet a value it does not know.
+DISPLAY = Facet("display", "Show findings as", SINGLE, {"cards": "Cards", "table": "A table"},
+                doc="`cards` (default) or `table`, one row per finding")
 
 FINDINGS_FACETS: tuple[Facet, ...] = (TOPIC, POPULATION, DESIGN, DIRECTION, CERTAINTY, YEARS, SEARCH, SORT)
 REFERENCE_FACETS: tuple[Facet, ...] = (TOPIC, POPULATION, DESIGN, YEARS, SEARCH)
-BY_KEY: dict[str, Facet] = {f.key: f for f in (*FINDINGS_FACETS, PERIOD)}
+BY_KEY: dict[str, Facet] = {f.key: f for f in (*FINDINGS_FACETS, PERIOD, DISPLAY)}

@@ -174,3 +174,34 @@ def format_result(outcome: Outcome) -> str:
 
 def _num(value: float) -> str:
     return f"{value:g}".replace("-", "−")
+
+
+def finding_rows(findings: Iterable[Finding], base: EvidenceBase) -> list[dict[str, object]]:
+    """One row per finding with what its card shows, plus each study's citation and where to find it: the
+    Findings table view and its CSV download read these."""
+    from .export import locator, vancouver  # export imports this module's neighbours; keep the import local
+
+    rows = []
+    for f in findings:
+        studies = [base.studies[s] for s in f.study_ids if s in base.studies]
+        if f.kind == "claim":
+            claim = base.claims[f.id]
+            finding, effect = claim.statement, claim.direction.label
+        else:
+            outcome = studies[0].outcomes[int(f.id.rsplit(":", 1)[1])]
+            finding, effect = outcome.name, format_result(outcome)
+        rows.append({
+            "Kind": "Take-home" if f.kind == "claim" else "Study result",
+            "Finding": finding,
+            "Effect": effect,
+            "Certainty": Certainty(f.certainty).label if f.certainty != NOT_GRADED else "Not graded (single study)",
+            "Topic": ", ".join(sorted(t.label for t in f.topics)),
+            "Population": ", ".join(sorted(p.label for p in f.populations)),
+            "Design": ", ".join(sorted({s.design.label for s in studies})),
+            "Year": f.year,
+            "People": f.participants or "",
+            "Study": "; ".join(s.short_citation for s in studies),
+            "Citation": "; ".join(vancouver(s) for s in studies),
+            "Link": "; ".join(found[1] for s in studies if (found := locator(s))),
+        })
+    return rows

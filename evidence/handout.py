@@ -2,7 +2,7 @@
 
 It carries what the screen carries: each take-home in plain words with its certainty
 ("Low certainty (⊕⊕◯◯)") and numbered citations [1] [2] that jump to the references; the
-warning signs from a clinical guideline, most urgent first; the references (Vancouver, with DOIs); the
+warning signs from clinical guidance, most urgent first; the references (Vancouver, with DOIs); the
 base's disclaimer; and a QR code back to the view it was made from.
 
 Text is drawn in DejaVu Sans when that font is installed (Debian's fonts-dejavu-core), so

@@ -28,7 +28,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("signs", "Do you have any of the warning signs?", {
         "yes": "Yes, at least one",
         "no": "No, none of them",
-    }, "They are listed above, from a clinical guideline for doctors, the most urgent first."),
+    }, "They are listed above, from clinical guidance for doctors, the most urgent first."),
     Question("pain", "Do you have low back pain now?", {
         "none": "No",
         "recent": "Yes, for less than 3 months",

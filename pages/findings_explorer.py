@@ -6,8 +6,10 @@ from components import filters
 from components.base_loader import base, findings_index
 from components.cards import finding_card
 from components.citations import reference_list
+from components.findings_export import csv_button, findings_table
 from components.pager import paged, pager
 from components.site import FILTER_KEYS
+from evidence.facets import DISPLAY
 from evidence.selections import numbered_references
 
 evidence, index = base(), findings_index()
@@ -25,14 +27,20 @@ if query.active():
 st.markdown(summary)
 if query.active():
     filters.clear_button(FILTER_KEYS)
+as_table = filters.single(DISPLAY, widget="radio", horizontal=True) == "table"
+csv_button(found, evidence)
 
 shown, page, pages = paged(found)
 numbers = numbered_references(f.study_ids for f in shown)
-for finding in shown:
-    finding_card(finding, evidence, numbers)
+if as_table and shown:
+    findings_table(shown, evidence)
+else:
+    for finding in shown:
+        finding_card(finding, evidence, numbers)
 if not index.findings:
     st.info("There are no findings in the base yet.", icon=":material/search_off:")
 elif not found:
     st.info("Nothing matches these filters. Try removing one, or clear them all.", icon=":material/search_off:")
 pager(page, pages)
-reference_list(numbers, evidence, heading="References on this page")
+if not as_table:
+    reference_list(numbers, evidence, heading="References on this page")

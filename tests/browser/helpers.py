@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
+SCALED_SCRIPT = ROOT / "tools" / "serve-scaled.sh"
 ARTIFACTS = ROOT / "artifacts"
 AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -265,3 +271,49 @@ def findings_count(page) -> tuple[int, int]:
     match = COUNT_RE.search(text)
     assert match, f"no 'N of M findings match' in {text!r}"
     return int(match.group(1).replace(",", "")), int(match.group(2).replace(",", ""))
+
+
+# ---- N replicas behind HAProxy, as `make serve-scaled` starts them --------------------------------------------
+
+def _free_block(size: int) -> int:
+    """A port P with P..P+size-1 all free on 127.0.0.1."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + size >= 65535:
+            continue
+        sockets = []
+        try:
+            for port in range(first, first + size):
+                s = socket.socket()
+                s.bind(("127.0.0.1", port))
+                sockets.append(s)
+            return first
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError("no block of free ports")
+
+
+@contextmanager
+def serve_scaled(replicas: int, warm_up: bool = False) -> Iterator[tuple[str, Path]]:
+    """tools/serve-scaled.sh on a free block of ports: yields (proxy URL, run folder with the pid files), and
+    stops everything it started, replicas a test killed included."""
+    port = _free_block(replicas + 1)
+    run_dir = Path(tempfile.mkdtemp(prefix="serve-scaled-"))
+    env = {**os.environ, "RUN_DIR": str(run_dir), "PY": sys.executable, "WARM_UP": "1" if warm_up else "0"}
+    started = subprocess.run([str(SCALED_SCRIPT), "start", str(replicas), str(port)], env=env, capture_output=True,
+                             text=True, timeout=300)
+    try:
+        logs = "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')}" for p in sorted(run_dir.glob("*.log")))
+        assert started.returncode == 0, f"serve-scaled failed:\n{started.stdout}{started.stderr}\n{logs}"
+        assert f"http://127.0.0.1:{port}/" in started.stdout, started.stdout
+        assert len(list(run_dir.glob("replica-*.pid"))) == replicas and (run_dir / "haproxy.pid").exists()
+        yield f"http://127.0.0.1:{port}", run_dir
+    finally:
+        stopped = subprocess.run([str(SCALED_SCRIPT), "stop"], env=env, capture_output=True, text=True, timeout=60)
+        assert stopped.returncode == 0, stopped.stderr
+        assert not list(run_dir.glob("*.pid"))

@@ -10,68 +10,24 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from components.share import LABEL
 
-from .helpers import ROOT, assert_no_exception, findings_count, new_context, open_view
+from .helpers import assert_no_exception, findings_count, new_context, open_view, serve_scaled
 
-SCRIPT = ROOT / "tools" / "serve-scaled.sh"
 REPLICAS = 2
 COOKIE = "RB_REPLICA"
 QR_ALT = "QR code of the link above"
 
 
-def _free_block(size: int) -> int:
-    """A port P with P..P+size-1 all free on 127.0.0.1."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        if first + size >= 65535:
-            continue
-        sockets = []
-        try:
-            for port in range(first, first + size):
-                s = socket.socket()
-                s.bind(("127.0.0.1", port))
-                sockets.append(s)
-            return first
-        except OSError:
-            continue
-        finally:
-            for s in sockets:
-                s.close()
-    raise RuntimeError("no block of free ports")
-
-
 @pytest.fixture(scope="module")
 def proxy_url():
-    port = _free_block(REPLICAS + 1)
-    run_dir = Path(tempfile.mkdtemp(prefix="serve-scaled-"))
     # No warm-up: the proxy tests must not depend on it either.
-    env = {**os.environ, "RUN_DIR": str(run_dir), "PY": sys.executable, "WARM_UP": "0"}
-    started = subprocess.run([str(SCRIPT), "start", str(REPLICAS), str(port)], env=env, capture_output=True,
-                             text=True, timeout=300)
-    try:
-        logs = "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')}" for p in sorted(run_dir.glob("*.log")))
-        assert started.returncode == 0, f"serve-scaled failed:\n{started.stdout}{started.stderr}\n{logs}"
-        assert f"http://127.0.0.1:{port}/" in started.stdout, started.stdout
-        assert len(list(run_dir.glob("replica-*.pid"))) == REPLICAS and (run_dir / "haproxy.pid").exists()
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stopped = subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, text=True, timeout=60)
-        assert stopped.returncode == 0, stopped.stderr
-        assert f"stopped {REPLICAS + 1} process(es)" in stopped.stdout, stopped.stdout
-        assert not list(run_dir.glob("*.pid"))
+    with serve_scaled(REPLICAS) as (url, _):
+        yield url
 
 
 @pytest.fixture
