@@ -18,7 +18,7 @@ import pytest
 from .helpers import artifact, findings_count, new_context, open_view, serve_scaled
 
 LIMIT_S = 5.0
-TABS = 4
+TABS = 6
 VIEW = "/findings?topic=pain&design=rct"
 COOKIE = "RB_REPLICA"
 

@@ -182,6 +182,19 @@ def test_haproxy_template_uses_cookie_affinity_not_ip_hashing():
     assert re.search(r"^\s*timeout tunnel\s+\d+h", template, re.M)
 
 
+def test_a_dead_replica_hands_its_sessions_over_at_once():
+    # The browser test (tests/browser/test_failover.py) measures it; these are the settings it rests on.
+    template = (DEPLOY / "haproxy.cfg.in").read_text()
+    assert re.search(r"^\s*option redispatch\b", template, re.M)
+    assert re.search(r"^\s*retries [1-9]", template, re.M)
+    checks = re.search(r"^\s*default-server (.*)$", template, re.M).group(1)
+    assert "on-marked-down shutdown-sessions" in checks
+    assert int(re.search(r"\binter (\d+)s", checks).group(1)) <= 1
+    notes = _manifest("ingress.yaml")["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/session-cookie-change-on-failure"] == "true"
+    assert "error" in notes["nginx.ingress.kubernetes.io/proxy-next-upstream"]
+
+
 def test_filled_haproxy_config_is_accepted_by_haproxy(tmp_path):
     assert shutil.which("haproxy"), "haproxy is missing: `make test` installs it (tools/system-packages.sh test)"
     servers = "".join(f"    server replica{i} 127.0.0.1:{8700 + i} cookie replica{i}\n" for i in (1, 2))
