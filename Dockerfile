@@ -1,15 +1,17 @@
 # The evidence explorer as a container: `streamlit run app.py` with the production settings.
-#   docker build -t running-back .
-#   docker run -p 8501:8501 running-back
-# Not built on the development machine (no container engine there); tests/unit/test_deploy.py checks
-# this file statically. docs/deploy.md explains the choices.
+#   make image        (podman build --format docker; with no registry, on a locally made base: tools/image.sh)
+#   make image-test   (runs it: health, deep link, QR image, chart PNG, no zombie processes, uid 10001)
+#   docker build -t running-back . && docker run -p 8501:8501 running-back   (where Docker and a registry are)
+# docs/deploy.md explains the choices and gives the measured size and start-up time.
 FROM python:3.11-slim-bookworm
 
 # Debian's chromium: kaleido renders the chart PNG/SVG downloads with it (it never downloads a browser).
+# tini: PID 1 that reaps orphans. Streamlit as PID 1 never did, and each chart exported as PNG left
+# Chromium's children as zombies until the process limit (Kubernetes has no `--init`).
 # fonts-dejavu-core: the font of the charts and the handout PDF. The same list as `make run` installs.
 COPY tools/system-packages.sh /tmp/system-packages.sh
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends $(bash /tmp/system-packages.sh list-run | grep -v '^python3') \
+    && apt-get install -y --no-install-recommends tini $(bash /tmp/system-packages.sh list-run | grep -v '^python3') \
     && rm -rf /var/lib/apt/lists/* /tmp/system-packages.sh
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -41,4 +43,5 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).status != 200)"
 
+ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["streamlit", "run", "app.py", "--server.port=8501", "--server.address=0.0.0.0"]

@@ -11,7 +11,7 @@ PORT     ?= 8501
 REPLICAS ?= 2
 
 .PHONY: run dev test test-unit test-app test-browser test-floors bench bench-load validate install install-test \
-        system-packages system-packages-test serve-scaled stop-scaled
+        system-packages system-packages-test serve-scaled stop-scaled image image-test
 
 system-packages:
 	@$(SYSTEM) run
@@ -70,6 +70,14 @@ bench-load: install-test
 
 validate: install
 	$(PY) -m evidence validate
+
+# The container image, built with Podman (tools/image.sh: pulls the base where a registry answers, makes it
+# locally where none does), and run: health, deep link, QR image, chart PNG, no zombies, uid 10001.
+image: system-packages-test
+	tools/image.sh
+
+image-test: install-test image
+	$(PYTEST) -m image $(PYTEST_ARGS)
 
 # N app processes behind HAProxy on PORT with cookie affinity (tools/serve-scaled.sh says why).
 serve-scaled: install system-packages-test

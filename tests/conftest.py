@@ -2,6 +2,7 @@
 
 Markers come from the directory a test lives in, never by hand:
 tests/unit/** -> unit, tests/app/** -> app, tests/browser/** -> browser
+(tests/browser/test_image.py is also marked `image` by hand: `make image-test` runs just that)
 (the markers are registered in pyproject.toml). So `pytest -m browser` and friends just work.
 """
 

@@ -67,6 +67,12 @@ def test_dockerfile_validates_the_evidence_base_after_copying_it():
     assert validate > copy_all
 
 
+def test_dockerfile_runs_the_app_under_an_init_that_reaps_children():
+    # Streamlit as PID 1 left every chart export's Chromium children as zombies (tests/browser/test_image.py).
+    assert json.loads(_instructions("ENTRYPOINT")[-1]) == ["/usr/bin/tini", "--"]
+    assert re.search(r"apt-get install -y --no-install-recommends tini\b", " ".join(_instructions("RUN")))
+
+
 def test_dockerfile_ships_the_production_settings():
     assert "deploy/streamlit/config.toml .streamlit/config.toml" in _instructions("COPY")
 
