@@ -3,7 +3,8 @@
 Serves app.py and benchmarks/floor_app.py side by side (same interpreter, same Streamlit, loopback
 only), then, over Streamlit's websocket protocol (benchmarks/ws_client.py):
   1. home's rerun p50 on the fresh server;
-  2. for every page: its first-ever run (cold), first runs of new sessions, later reruns (p50),
+  2. for every page, as its menu item opens it and at its representative deep link (both are where readers
+     land): its first-ever run (cold), first runs of new sessions, later reruns (p50),
      server CPU per session and per rerun (/proc/<pid>/stat), memory per extra open session;
   3. home's rerun p50 again ("no page makes other pages slower");
   4. a class of N sessions opening home (and prevalence) at once: p95, CPU and memory per session;
@@ -206,19 +207,35 @@ class Bench:
         return median([r.ms for r in ours]), median([r.ms for r in floor]), cpu, floor_cpu
 
 
+def views(pages: list[str], queries: dict[str, str]) -> list[tuple[str, str]]:
+    """(page, query) to measure: every page as its menu item opens it (no query), and its representative deep
+    link too where it has one: readers land on both."""
+    return [(page, query) for page in pages for query in dict.fromkeys(("", queries[page]))]
+
+
+def row_name(r: PageResult) -> str:
+    """'glossary' for the view the menu opens, 'glossary?term=…' for a deep link."""
+    return r.page + (f"?{r.query}" if r.query else "")
+
+
+def recording_name(r: PageResult) -> str:
+    """A replay recording per view: a page's landing view is served by the replay app under its own path."""
+    return r.page + ("" if r.query else "--landing") if r.page != "home" else "home"
+
+
 async def websocket_phase(bench: Bench, pages: list[str], queries: dict[str, str], report: dict) -> list[PageResult]:
     (report["home_fresh_ms"], report["home_fresh_floor_ms"], report["home_fresh_cpu_ms"],
      report["home_fresh_floor_cpu_ms"]) = await bench.home_rerun()
     results = []
-    for page in pages:
+    for page, query in views(pages, queries):
         started = time.monotonic()
-        results.append(await bench.page(page, queries[page]))
+        results.append(await bench.page(page, query))
         r = results[-1]
         print(f"  {page:<13} cold {r.cold_ms:7.0f} ms  first {r.first_ms:6.0f}/{r.floor_first_ms:4.0f}  "
               f"rerun {r.rerun_ms:6.0f}/{r.floor_rerun_ms:4.0f}  ({time.monotonic() - started:.0f} s)", file=sys.stderr)
     (report["home_after_ms"], report["home_after_floor_ms"], report["home_after_cpu_ms"],
      report["home_after_floor_cpu_ms"]) = await bench.home_rerun()
-    by_page = {r.page: r for r in results}
+    by_page = {r.page: r for r in results if not r.query}  # a class opens the menu's view
     for page in bench.s.class_pages:
         if page not in by_page:
             continue
@@ -240,7 +257,7 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
     # to draw exactly that content, timed in the same rounds as the page and its floor.
     recordings = Path(tempfile.mkdtemp(prefix="bench-replay-"))
     for r in results:
-        write_messages(recordings / f"{r.page}.bin", asyncio.run(record(app_url, r.page, r.query)))
+        write_messages(recordings / f"{recording_name(r)}.bin", asyncio.run(record(app_url, r.page, r.query)))
     replay = servers.start("benchmarks/replay_app.py", {"REPLAY_DIR": str(recordings)})
     chromium = Chromium()
     try:
@@ -250,7 +267,8 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
             url = app_url + path + (f"?{r.query}" if r.query else "")
             # Like for like: a page below the root against the floor's page below the root.
             floor = floor_url + ("/chart" if r.floor == "chart" else "/" if r.page == "home" else "/page")
-            replayed = replay.url + url[len(app_url):]
+            replayed = replay.url + ("/" if r.page == "home" else f"/{recording_name(r)}") + (
+                f"?{r.query}" if r.query else "")
             ours, theirs, alone, shifts, floor_shifts = [], [], [], [], []
             for _ in range(visits):
                 for times, moved, address in ((ours, shifts, url), (theirs, floor_shifts, floor),
@@ -265,7 +283,7 @@ def browser_phase(app_url: str, floor_url: str, results: list[PageResult], visit
             # The ratio is the median of the pairs', so a slow spell (the machine's other work) that hits one
             # pair hits both its visits and drops out.
             r.browser_ratios = [o / t for o, t in zip(ours, theirs)]
-            print(f"  chromium {r.page:<13} {r.browser_ms:6.0f} / floor {r.floor_browser_ms:5.0f} ms, "
+            print(f"  chromium {row_name(r):<13} {r.browser_ms:6.0f} / floor {r.floor_browser_ms:5.0f} ms, "
                   f"{_pairs(r.browser_ratios)}, layout shift {r.layout_shift:.3f} / floor {r.floor_layout_shift:.3f}",
                   file=sys.stderr)
     finally:
@@ -329,7 +347,7 @@ def table(results: list[PageResult], report: dict, settings: Settings) -> str:
     for r in results:
         klass = f"{_x(r.class_p95_s, r.floor_class_p95_s, digits=1)}" if r.class_p95_s is not None else ""
         lines.append(
-            f"| {r.page} | {r.floor} | {_x(r.first_ms, r.floor_first_ms)} | {_x(r.rerun_ms, r.floor_rerun_ms)} "
+            f"| {row_name(r)} | {r.floor} | {_x(r.first_ms, r.floor_first_ms)} | {_x(r.rerun_ms, r.floor_rerun_ms)} "
             f"| {_x(r.cpu_session_ms, r.floor_cpu_session_ms)} | {_x(r.cpu_rerun_ms, r.floor_cpu_rerun_ms)} "
             f"| {'n/a' if r.mb_session is None else f'{r.mb_session:.1f}'} "
             f"| {_browser(r)} | {_pairs(r.replay_ratios)} | {_pairs(r.own_ratios)} | {_shift(r)} | {klass} "
@@ -380,10 +398,10 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
                    f"{report['load_end']} at the end, {os.cpu_count()} cores).")
     out.append(f"- Benchmark's own cost: load client {report['client_cpu_s']:.1f} s CPU, Chromium/Lighthouse "
                f"{report['children_cpu_s']:.1f} s CPU, wall {report['wall_s']:.0f} s. Elements per run: "
-               + ", ".join(f"{r.page} {r.elements}" for r in results) + ".")
+               + ", ".join(f"{row_name(r)} {r.elements}" for r in results) + ".")
     if report.get("lighthouse_errors"):
         out.append(f"- Lighthouse failed (after a retry) on: {'; '.join(report['lighthouse_errors'])}")
-    errors = [r.page for r in results if r.errors]
+    errors = [row_name(r) for r in results if r.errors]
     if errors:
         out.append(f"- **Exceptions on screen:** {', '.join(errors)}")
     return "\n".join(out)

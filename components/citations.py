@@ -37,15 +37,21 @@ def cite(study_ids: Iterable[str], numbers: dict[str, int]) -> str:
     return " ".join(f"[\\[{numbers[s]}\\]]({study_href(s)})" for s in study_ids if s in numbers)
 
 
-def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str = "References") -> None:
+def reference_lines(numbers: dict[str, int], evidence: EvidenceBase) -> str:
+    """The numbered reference list as markdown ('' when nothing is cited); "Cite this view" cites them too."""
     if not numbers:
-        return
-    share.shows_studies(sorted(numbers, key=numbers.get))  # so "Cite this view" cites them too
-    st.header(heading, anchor="references")
+        return ""
+    share.shows_studies(sorted(numbers, key=numbers.get))
     lines = []
     for study_id, n in sorted(numbers.items(), key=lambda item: item[1]):
         study = evidence.studies.get(study_id)
         if study is None:
             continue
         lines.append(f"{n}. {reference_line(study)} · [study page]({study_href(study_id)})")
-    prose("\n".join(lines))
+    return "\n".join(lines)
+
+
+def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str = "References") -> None:
+    if lines := reference_lines(numbers, evidence):
+        st.header(heading, anchor="references")
+        prose(lines)

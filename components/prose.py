@@ -30,7 +30,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from components.nav import IN_APP
-from components.palette import BADGE, LINK, RULE
+from components.palette import BADGE, CAPTION_INK, LINK, RULE
 
 CLASS = "prose"
 ICON = "icon"
@@ -44,6 +44,12 @@ CSS = f"""
 .{CLASS} ol, .{CLASS} ul {{ padding-left: 1.6rem; }}
 .{CLASS} li {{ margin: 0.35rem 0; }}
 .{CLASS} hr {{ border: 0; border-top: 1px solid {RULE}; margin: 1.5rem 0; }}
+/* Boxed entries of a long list (the glossary's), each with a <details> layer: as Streamlit draws its own. */
+.{CLASS} .entry {{ border: 1px solid {RULE}; border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 0 0 1rem; }}
+.{CLASS} .entry > :last-child {{ margin-bottom: 0; }}
+.{CLASS} details {{ margin: 0.5rem 0; }}
+.{CLASS} summary {{ cursor: pointer; }}
+.{CLASS} .note {{ font-size: 0.875rem; color: {CAPTION_INK}; }}
 .{CLASS} .badge {{ display: inline-block; padding: 0 0.4rem; border-radius: 0.25rem; font-size: 0.875rem;
   line-height: 1.5; white-space: nowrap; }}
 /* Streamlit's own icon font (its @font-face), as its markdown draws :material/...: icons. */
@@ -106,9 +112,14 @@ _PARSER.add_render_rule("link_open", _link_open)
 
 
 @lru_cache(maxsize=4096)
+def inner_html(text: str) -> str:
+    """`text` (markdown, as for st.markdown) as HTML without the wrapper; the same text is parsed once."""
+    return _PARSER.render(text)
+
+
 def to_html(text: str) -> str:
-    """`text` (markdown, as for st.markdown) as HTML; the same text is parsed once."""
-    return f'<div class="{CLASS}">{_PARSER.render(text)}</div>'
+    """`text` (markdown, as for st.markdown) as HTML, in the class our styles address."""
+    return f'<div class="{CLASS}">{inner_html(text)}</div>'
 
 
 def prose(text: str) -> None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import filters, url_state
 from components.base_loader import base
-from components.glossary_view import term_card
+from components.glossary_view import term_card, term_list
 from evidence.selections import search_glossary
 
 evidence = base()
@@ -19,7 +19,10 @@ if chosen:
     st.button("Showing one term: show them all", icon=":material/list:", on_click=url_state.write,
               args=("term", None))
 st.caption(f"{len(terms)} of {len(evidence.glossary)} terms")
-for term in terms:
-    term_card(term, evidence, open_detail=term.id == chosen)
+if chosen:
+    for term in terms:
+        term_card(term, evidence, open_detail=True)
+else:
+    term_list(terms, evidence)
 if not evidence.glossary:
     st.info("There are no glossary terms in the base yet.", icon=":material/search_off:")

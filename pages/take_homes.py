@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import filters, present, url_state
 from components.base_loader import base
-from components.cards import claim_card
+from components.cards import claim_card, claim_cards
 from components.citations import reference_list
 from components.deck_download import deck_button
 from components.handout import handout_buttons
@@ -33,10 +33,15 @@ else:
         st.button("Showing one take-home: show them all", icon=":material/list:", on_click=url_state.write,
                   args=("claim", None))
     present.enter_button()
-    for claim in claims:
-        claim_card(claim, evidence, numbers)
-    if not claims:
+    # The handouts above the list: a list drawn as server-made HTML grows when it arrives, and would push
+    # anything under it down the screen.
+    handout_buttons(claims)
+    if chosen:
+        for claim in claims:
+            claim_card(claim, evidence, numbers)
+        reference_list(numbers, evidence)
+    elif claims:
+        claim_cards(claims, evidence, numbers)  # the references come with them, in the same block
+    else:
         st.info("There are no take-homes in the base yet." if not evidence.claims
                 else "No take-home matches these filters.", icon=":material/search_off:")
-    handout_buttons(claims)
-    reference_list(numbers, evidence)

@@ -47,6 +47,26 @@ def test_glossary_term_deep_link_shows_one_term():
     assert any("minimal clinically important difference" in m.value.lower() for m in at.markdown)
 
 
+def test_the_glossary_list_is_one_block_with_every_term_its_detail_and_links():
+    at = open_view("glossary")
+    (listing,) = [h for h in prose_html(at) if 'class="entry"' in h]
+    glossary = base().glossary
+    assert listing.count('<section class="entry"') == len(glossary)
+    for term in glossary.values():
+        assert f'id="{term.id}"><h3>{escape(term.term)}</h3>' in listing
+        assert f"glossary?term={term.id}" in listing  # its own link, inside the app
+    assert listing.count("<summary>More detail</summary>") == sum(bool(t.expert_note) for t in glossary.values())
+    assert not any(e.type == "expander" for e in at.main.children.values())
+
+
+def test_a_glossary_search_lists_only_the_matching_terms():
+    at = open_view("glossary", q="disc")
+    (listing,) = [h for h in prose_html(at) if 'class="entry"' in h]
+    shown = listing.count('<section class="entry"')
+    assert 0 < shown < len(base().glossary)
+    assert any(c.value == f"{shown} of {len(base().glossary)} terms" for c in at.caption)
+
+
 def test_methods_reports_a_reading_level_for_every_take_home():
     at = open_view("methods")
     tables = plain_tables(at)
