@@ -44,7 +44,7 @@ CSS = f"""
 .{CLASS} ol, .{CLASS} ul {{ padding-left: 1.6rem; }}
 .{CLASS} li {{ margin: 0.35rem 0; }}
 .{CLASS} hr {{ border: 0; border-top: 1px solid {RULE}; margin: 1.5rem 0; }}
-/* Boxed entries of a long list (the glossary's), each with a <details> layer: as Streamlit draws its own. */
+/* Boxed entries of a long list (the glossary, the take-homes), each with a details layer. */
 .{CLASS} .entry {{ border: 1px solid {RULE}; border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 0 0 1rem; }}
 .{CLASS} .entry > :last-child {{ margin-bottom: 0; }}
 .{CLASS} details {{ margin: 0.5rem 0; }}

@@ -81,3 +81,13 @@ def test_the_site_stylesheets_are_styles_only_so_streamlit_keeps_them_out_of_the
     from components import share, theme
     # Anything else and Streamlit draws them as a placeholder above the page, which then jumps (components/theme.py).
     assert re.fullmatch(r"(\s*<style>.*?</style>\s*)+", theme.stylesheets(share.PRINT_CSS), re.S)
+
+
+def test_no_stylesheet_holds_anything_shaped_like_a_tag():
+    """The browser's HTML sanitizer drops a whole <style> whose text holds '<' + letter (a '<details>' in a CSS
+    comment once took every server-made text's styles with it: icons showed as their names)."""
+    import re
+
+    from components import share, theme
+    for body in re.findall(r"<style>(.*?)</style>", theme.stylesheets(share.PRINT_CSS), re.S):
+        assert not re.search(r"</?[A-Za-z!]", body), re.search(r".{0,40}</?[A-Za-z!].{0,40}", body).group(0)
