@@ -45,7 +45,7 @@ def _term_list_html(version: str, ids: tuple[str, ...], _evidence: EvidenceBase)
     for term in (evidence.glossary[i] for i in ids):
         detail = (f"<details><summary>More detail</summary>{inner_html(term.expert_note)}</details>"
                   if term.expert_note else "")
-        entries.append(f'<section class="entry" id="{escape(term.id)}"><h3>{escape(term.term)}</h3>'
+        entries.append(f'<section class="entry" id="{escape(term.id)}"><h2>{escape(term.term)}</h2>'
                        f"{inner_html(term.definition)}{detail}"
                        f'<div class="note">{inner_html(_related(term, evidence))}</div></section>')
     return f'<div class="{CLASS}">{"".join(entries)}</div>'

@@ -47,6 +47,7 @@ CSS = f"""
 /* Boxed entries of a long list (the glossary, the take-homes), each with a details layer. */
 .{CLASS} .entry {{ border: 1px solid {RULE}; border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 0 0 1rem; }}
 .{CLASS} .entry > :last-child {{ margin-bottom: 0; }}
+.{CLASS} .entry > h2 {{ font-size: 1rem; font-weight: 600; margin: 0 0 0.25rem; padding: 0; }}
 .{CLASS} details {{ margin: 0.5rem 0; }}
 .{CLASS} summary {{ cursor: pointer; }}
 .{CLASS} .note {{ font-size: 0.875rem; color: {CAPTION_INK}; }}

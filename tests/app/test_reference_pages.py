@@ -53,7 +53,7 @@ def test_the_glossary_list_is_one_block_with_every_term_its_detail_and_links():
     glossary = base().glossary
     assert listing.count('<section class="entry"') == len(glossary)
     for term in glossary.values():
-        assert f'id="{term.id}"><h3>{escape(term.term)}</h3>' in listing
+        assert f'id="{term.id}"><h2>{escape(term.term)}</h2>' in listing  # h2 under the page's h1
         assert f"glossary?term={term.id}" in listing  # its own link, inside the app
     assert listing.count("<summary>More detail</summary>") == sum(bool(t.expert_note) for t in glossary.values())
     assert not any(e.type == "expander" for e in at.main.children.values())
