@@ -14,9 +14,7 @@ TABLE_COLUMNS = ["Finding", "Effect", "Certainty", "Topic", "Population", "Desig
 
 
 def findings_table(shown: list[Finding], evidence: EvidenceBase) -> None:
-    rows = finding_rows(shown, evidence)
-    plain_table(pd.DataFrame(rows, columns=[*TABLE_COLUMNS]) if rows else pd.DataFrame(columns=TABLE_COLUMNS),
-                "Findings on this page, one row each")
+    plain_table(pd.DataFrame(finding_rows(shown, evidence), columns=TABLE_COLUMNS), "Findings on this page, one row each")
 
 
 def csv_button(found: list[Finding], evidence: EvidenceBase) -> None:

@@ -2,7 +2,7 @@
 
 One term (a deep link) is drawn with Streamlit's elements; the whole list, at the page's end, is one block of
 server-made HTML (components/prose.py): 56 boxed terms as elements cost the landing view about 1.4x the floor
-page's time to rendered (docs/decisions.md).
+page's time to rendered, one block 1.02-1.10x (benchmarks/results/2026-12-06-landing-views.md).
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ import streamlit as st
 from components.plain_table import plain_table
 from evidence import EvidenceBase
 from evidence.grade import CERTAINTY_CEILING, CERTAINTY_WORDS, MEANING, symbol_and_label
-from evidence.model import Certainty
+from evidence.model import Certainty, Decision
 from evidence.readability import TARGET_GRADE, Reading, summary, take_home_readings
+from evidence.searches import excluded_total, last_searched, topic_counts
 
 
 def certainty_scale() -> None:
@@ -49,8 +50,6 @@ def reading_levels(evidence: EvidenceBase) -> None:
 
 def search_log(evidence: EvidenceBase) -> None:
     """The documented literature search: counts per topic (PRISMA-style), then every query with its date."""
-    from evidence.searches import excluded_total, last_searched, topic_counts
-
     counts = topic_counts(evidence)
     if not counts:
         st.markdown("No documented search is recorded yet: the base rests on the articles and what they cite.")
@@ -70,5 +69,5 @@ def search_log(evidence: EvidenceBase) -> None:
         for c in counts]), "The literature search, per question")
     plain_table(pd.DataFrame([{
         "Date": f"{s.date:%Y-%m-%d}", "Question": s.topic.label, "Query": s.query, "Records": s.results,
-        "Added": ", ".join(c.study for c in s.candidates if c.decision.value == "included") or "–"}
+        "Added": ", ".join(c.study for c in s.candidates if c.decision is Decision.INCLUDED) or "–"}
         for s in evidence.searches.values()]), "Every query run")

@@ -39,7 +39,7 @@ def move_up_line(group: RedFlagGroup) -> str:
 
 
 def sign_sources(sign: WarningSign, evidence: EvidenceBase) -> str:
-    """'**Sign:** NICE CKS (Red flags): says (emergency); ACP 2007 (Table 1): says (emergency)' as one list line."""
+    """'- **Sign:** GIRFT CES pathway 2023 (item 1): says; its step: *emergency*. ACP and APS 2007 (...)' as one line."""
     rows = []
     for row in sign.where:
         guideline = evidence.guidelines.get(row.guideline)

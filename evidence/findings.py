@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .export import locator, vancouver
 from .facets import FINDINGS_FACETS, MULTI, YEAR_RANGE
 from .grade import NOT_GRADED
 from .load import EvidenceBase
@@ -179,8 +180,6 @@ def _num(value: float) -> str:
 def finding_rows(findings: Iterable[Finding], base: EvidenceBase) -> list[dict[str, object]]:
     """One row per finding with what its card shows, plus each study's citation and where to find it: the
     Findings table view and its CSV download read these."""
-    from .export import locator, vancouver  # export imports this module's neighbours; keep the import local
-
     rows = []
     for f in findings:
         studies = [base.studies[s] for s in f.study_ids if s in base.studies]

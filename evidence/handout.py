@@ -343,9 +343,9 @@ def build_handout(
             _item(pdf, "↑" if pdf.typeface.unicode else "^", [("Act sooner if things change. ", True, None),
                                                                (group.move_up.strip(), False, None)], after=1)
         pdf.ln(1.5)
-    named = "; ".join(g.short_citation for g in guidelines_behind(groups, base))
-    if layout is not REGULAR:  # one sheet: the sources are named on the app's page and in the full handout
-        named = f"{len(guidelines_behind(groups, base))} sources, named there"
+    cited = guidelines_behind(groups, base)
+    # One sheet: the sources are named on the app's page and in the full handout.
+    named = "; ".join(g.short_citation for g in cited) if layout is REGULAR else f"{len(cited)} sources, named there"
     _paragraph(pdf, "These signs come from clinical guidance, summarised on the app's \u201cWhen to get help\u201d "
                     f"page: guidance for doctors ({named or 'not loaded'}), put into plain words; where sources "
                     "differ, the most cautious wins. They are not results of the studies listed below.",

@@ -275,7 +275,7 @@ def findings_count(page) -> tuple[int, int]:
 
 # ---- N replicas behind HAProxy, as `make serve-scaled` starts them --------------------------------------------
 
-def _free_block(size: int) -> int:
+def free_block(size: int) -> int:
     """A port P with P..P+size-1 all free on 127.0.0.1."""
     for _ in range(50):
         with socket.socket() as probe:
@@ -302,7 +302,7 @@ def _free_block(size: int) -> int:
 def serve_scaled(replicas: int, warm_up: bool = False) -> Iterator[tuple[str, Path]]:
     """tools/serve-scaled.sh on a free block of ports: yields (proxy URL, run folder with the pid files), and
     stops everything it started, replicas a test killed included."""
-    port = _free_block(replicas + 1)
+    port = free_block(replicas + 1)
     run_dir = Path(tempfile.mkdtemp(prefix="serve-scaled-"))
     env = {**os.environ, "RUN_DIR": str(run_dir), "PY": sys.executable, "WARM_UP": "1" if warm_up else "0"}
     started = subprocess.run([str(SCALED_SCRIPT), "start", str(replicas), str(port)], env=env, capture_output=True,

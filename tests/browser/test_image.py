@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from components.share import LABEL
 
-from .helpers import ROOT, _free_block, artifact, assert_no_exception, findings_count, new_context, open_view
+from .helpers import ROOT, free_block, artifact, assert_no_exception, findings_count, new_context, open_view
 
 pytestmark = pytest.mark.image
 
@@ -50,7 +50,7 @@ def container():
                            timeout=1200)
     assert built.returncode == 0, built.stdout + built.stderr
     REPORT.append(built.stdout.strip().replace("\n", "; ") + f" (build step {time.monotonic() - started:.0f} s)")
-    port = _free_block(1)
+    port = free_block(1)
     name = f"running-back-test-{port}"
     _podman("run", "-d", "--name", name, "-p", f"127.0.0.1:{port}:8501", TAG)
     url = f"http://127.0.0.1:{port}"
