@@ -35,3 +35,11 @@ def pager(page: int, pages: int) -> None:
     middle.markdown(f"<p style='text-align:center'>Page {page} of {pages}</p>", unsafe_allow_html=True)
     right.button("Next", icon=":material/chevron_right:", disabled=page >= pages, key="page_next",
                  on_click=url_state.write, args=("page", str(page + 1)))
+
+
+def next_page_link(url_path: str, page: int, pages: int) -> str:
+    """'Page 2 of 6 · Next page' as markdown, for the end of a list drawn as one block (components/cards.py)."""
+    if page >= pages:
+        return f"Page {page} of {pages}." if pages > 1 else ""
+    params = {**url_state.current_params(), "page": [str(page + 1)]}
+    return f"Page {page} of {pages} · [Next page: {page + 1}]({url_state.link(url_path, params)})"

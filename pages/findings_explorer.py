@@ -4,10 +4,9 @@ import streamlit as st
 
 from components import filters
 from components.base_loader import base, findings_index
-from components.cards import finding_card
-from components.citations import reference_list
+from components.cards import finding_cards
 from components.findings_export import csv_button, findings_table
-from components.pager import paged, pager
+from components.pager import next_page_link, paged, pager
 from components.site import FILTER_KEYS
 from evidence.facets import DISPLAY
 from evidence.selections import numbered_references
@@ -32,15 +31,15 @@ csv_button(found, evidence)
 
 shown, page, pages = paged(found)
 numbers = numbered_references(f.study_ids for f in shown)
-if as_table and shown:
-    findings_table(shown, evidence)
-else:
-    for finding in shown:
-        finding_card(finding, evidence, numbers)
 if not index.findings:
     st.info("There are no findings in the base yet.", icon=":material/search_off:")
 elif not found:
     st.info("Nothing matches these filters. Try removing one, or clear them all.", icon=":material/search_off:")
-pager(page, pages)
-if not as_table:
-    reference_list(numbers, evidence, heading="References on this page")
+elif as_table:
+    findings_table(shown, evidence)
+    pager(page, pages)
+else:
+    # The cards are one HTML block at the page's end (it grows when it arrives), so the pager goes above
+    # them and the list closes with a plain link to the next page.
+    pager(page, pages)
+    finding_cards(shown, evidence, numbers, more=next_page_link("findings", page, pages))

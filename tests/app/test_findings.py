@@ -3,8 +3,8 @@
 import re
 
 from components.base_loader import findings_index
-from evidence.findings import FindingsQuery
-from tests.app.apptest_helpers import open_filters, open_view
+from evidence.findings import PAGE_SIZE, FindingsQuery
+from tests.app.apptest_helpers import links_in, open_filters, open_view, prose_html
 
 COUNT = re.compile(r"\*\*(\d+) of (\d+) findings match\*\*")
 
@@ -65,3 +65,24 @@ def test_year_range_from_url_narrows():
     matched, _ = shown_count(at)
     expected = findings_index().select(FindingsQuery(year_from=2024, year_to=2026))
     assert matched == len(expected)
+
+
+def test_cards_are_one_block_with_every_shown_finding_its_references_and_a_link_to_the_next_page():
+    at = open_view("findings", topic=["pain"])
+    found = findings_index().select(FindingsQuery(topics=frozenset({"pain"})))
+    blocks = [html for html in prose_html(at) if '<section class="entry"' in html]
+    assert len(blocks) == 1, "the cards come as one server-made block at the page's end"
+    shown = found[:PAGE_SIZE]
+    anchors = re.findall(r'<section class="entry" id="([^"]+)"', blocks[0])
+    assert anchors == [f.id.replace(":", "-") for f in shown]
+    assert '<h2 id="references">References on this page</h2>' in blocks[0]
+    next_links = [a["href"] for _, a in links_in(blocks[0]) if "page=2" in a["href"]]
+    if len(found) > PAGE_SIZE:
+        assert next_links == ["findings?topic=pain&page=2"], "the next page keeps the filters"
+    else:
+        assert not next_links
+
+
+def test_the_table_view_draws_no_cards():
+    at = open_view("findings", display="table")
+    assert not [html for html in prose_html(at) if '<section class="entry"' in html]
