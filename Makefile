@@ -30,7 +30,7 @@ install-test: system-packages-test $(PY)
 	@test -f $(AXE) || npm ci --prefix tests/browser --no-audit --no-fund
 
 # The warm-up is optional: it runs app.py once as soon as the server answers, so the first visitor
-# does not wait for the evidence base to load. Deep links work without it (tools/cold_start_entries.py).
+# does not wait for the evidence base to load. Deep links work without it (docs/decisions.md).
 run: install
 	$(PY) tools/warm_up.py http://127.0.0.1:$(PORT) & $(VENV)/bin/streamlit run app.py --server.port $(PORT)
 

@@ -15,6 +15,7 @@ from components import badges, url_state
 from components.base_loader import base
 from components.citations import cite, reference_list
 from components.prose import layer
+from components.site import BY_PATH
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.handout import build_guide_handout
@@ -22,7 +23,7 @@ from evidence.red_flags import red_flag_groups
 from evidence.selections import numbered_references
 from evidence.situation import INTRO, KEYS, QUESTIONS, Applies, Guide, Question, Situation, answers_text
 
-HELP_PAGE = "pages/get_help.py"
+HELP_PAGE = BY_PATH["get-help"].file
 
 
 # ---- The URL: one parameter per answer ------------------------------------------------------

@@ -1,6 +1,6 @@
 """Every page renders, with a friendly empty state, when the base has nothing (or nothing valid) to show.
 
-Regression: pages/reference_list.py took min()/max() of the study years and raised on an empty base.
+Regression: pages/references.py took min()/max() of the study years and raised on an empty base.
 The app is pointed at each broken base through EVIDENCE_DIR, as a curator's draft would be.
 """
 
