@@ -52,7 +52,8 @@ test-browser: install-test
 	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 # The declared minimum versions (pyproject.toml) really work: a throwaway venv with exactly those,
-# then the unit and AppTest layers. Not part of `make test` (it downloads the old releases).
+# then the unit and AppTest layers, and the browser's DOM contract and page tests against a server on
+# those versions (tools/test-floors.sh). Not part of `make test` (it downloads the old releases).
 test-floors: system-packages-test
 	tools/test-floors.sh
 

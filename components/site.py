@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evidence.facets import FINDINGS_FACETS, REFERENCE_FACETS
+from evidence.links import Page
 
 
 @dataclass(frozen=True)
 class PageSpec:
     title: str
     icon: str
-    url_path: str
+    url_path: Page
     section: str
     default: bool = False
     # Query keys this page understands; links to it carry them along (see url_state), and the README's
@@ -31,27 +32,27 @@ class PageSpec:
 FILTER_KEYS = tuple(f.key for f in FINDINGS_FACETS)
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("Home", ":material/home:", "home", "Start", default=True),
-    PageSpec("Take-homes", ":material/lightbulb:", "take-homes", "Start",
+    PageSpec("Home", ":material/home:", Page.HOME, "Start", default=True),
+    PageSpec("Take-homes", ":material/lightbulb:", Page.TAKE_HOMES, "Start",
              keys=("topic", "claim", "present", "slide")),
-    PageSpec("Your situation", ":material/person_search:", "my-situation", "Start",
+    PageSpec("Your situation", ":material/person_search:", Page.MY_SITUATION, "Start",
              keys=("signs", "pain", "running", "age")),
-    PageSpec("When to get help", ":material/emergency:", "get-help", "Start"),
-    PageSpec("Findings", ":material/filter_list:", "findings", "Explore",
+    PageSpec("When to get help", ":material/emergency:", Page.GET_HELP, "Start"),
+    PageSpec("Findings", ":material/filter_list:", Page.FINDINGS, "Explore",
              keys=(*FILTER_KEYS, "page", "display")),
-    PageSpec("How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",
+    PageSpec("How common is back pain?", ":material/bar_chart:", Page.PREVALENCE, "Explore",
              keys=("period", "population", "figure", "view", "present", "slide")),
-    PageSpec("Evidence map", ":material/grid_on:", "evidence-map", "Explore",
+    PageSpec("Evidence map", ":material/grid_on:", Page.EVIDENCE_MAP, "Explore",
              keys=("size", "cell", "present", "slide")),
-    PageSpec("Claim check", ":material/fact_check:", "claim-check", "Explore",
+    PageSpec("Claim check", ":material/fact_check:", Page.CLAIM_CHECK, "Explore",
              keys=("article", "verdict", "claim", "claims", "present", "slide")),
-    PageSpec("Study", ":material/article:", "study", "Reference", keys=("study", "order")),
-    PageSpec("References", ":material/menu_book:", "references", "Reference",
+    PageSpec("Study", ":material/article:", Page.STUDY, "Reference", keys=("study", "order")),
+    PageSpec("References", ":material/menu_book:", Page.REFERENCES, "Reference",
              keys=tuple(f.key for f in REFERENCE_FACETS)),
-    PageSpec("Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
-    PageSpec("Methods", ":material/science:", "methods", "Reference"),
-    PageSpec("What's new", ":material/update:", "whats-new", "Reference", keys=("kind", "record")),
-    PageSpec("Accessibility", ":material/accessibility_new:", "accessibility",
+    PageSpec("Glossary", ":material/dictionary:", Page.GLOSSARY, "Reference", keys=("term", "q")),
+    PageSpec("Methods", ":material/science:", Page.METHODS, "Reference"),
+    PageSpec("What's new", ":material/update:", Page.WHATS_NEW, "Reference", keys=("kind", "record")),
+    PageSpec("Accessibility", ":material/accessibility_new:", Page.ACCESSIBILITY,
              "Reference"),
 )
 

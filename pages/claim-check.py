@@ -7,15 +7,14 @@ from components import filters, present, url_state
 from components.base_loader import base
 from components.claim_check import (ALL_CLAIMS, LIST_KEY, all_claims_link, article_section, article_summary,
                                     claim_slides, show_all_claims, verdict_chart, verdict_key)
-from evidence.facets import MULTI, Facet
-from evidence.verdicts import (VERDICT_ORDER, count_line, counts_by_article, newest_first, select_claims,
+from evidence.facets import ARTICLE, VERDICT
+from evidence.verdicts import (count_line, counts_by_article, newest_first, select_claims,
                                verdict_counts)
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
 evidence = base()
-ARTICLE = Facet("article", "Article", MULTI, {a.id: a.title for a in evidence.sources.values()})
-VERDICT = Facet("verdict", "Verdict", MULTI, {v.value: v.label for v in VERDICT_ORDER})
+ARTICLE = ARTICLE.with_options({a.id: a.title for a in evidence.articles.values()})
 
 # A bare link opens on the articles' summary; ?claims=all, a claim, an article or a verdict opens the claims as before.
 listing = url_state.value(LIST_KEY) == ALL_CLAIMS or url_state.given((ARTICLE.key, VERDICT.key, "claim"))
@@ -29,27 +28,27 @@ else:
     st.markdown("Popular articles about running and back pain make many claims. We put each one, in our own "
                 "words, next to what the studies in this base actually found. Each claim gets a verdict, a short "
                 "reason with the numbers, and links to the studies.")
-    st.markdown(f"**{count_line(verdict_counts(c for a in evidence.sources.values() for c in a.claims))}**")
+    st.markdown(f"**{count_line(verdict_counts(c for a in evidence.articles.values() for c in a.claims))}**")
     verdict_key()
 
-    if not listing and evidence.sources:  # the start: one block per article, the full list one click away
+    if not listing and evidence.articles:  # the start: one block per article, the full list one click away
         st.header("The articles, newest first")
-        for article in newest_first(evidence.sources.values()):
+        for article in newest_first(evidence.articles.values()):
             article_summary(article)
         all_claims_link(evidence)
         present.enter_button("Present one article per slide")
 
     if chosen:  # a shared link to one claim: that claim first, the overview after it
         st.header("The claim this link opens")  # h2, so the article's h3 below skips no heading level
-        st.button("Showing one claim: show them all", icon=":material/list:", on_click=show_all_claims)
+        filters.show_all_button("claim", show_all_claims)
         for selection in select_claims(evidence, claim=chosen):
             article_section(selection, evidence, highlight=chosen)
 
     st.header("Verdicts by article")
-    if evidence.sources:
+    if evidence.articles:
         verdict_chart(evidence, counts_by_article(evidence))
     else:
-        st.info("There are no checked articles in the base yet.", icon=":material/search_off:")
+        filters.nothing_to_show("There are no checked articles in the base yet.")
 
     if listing and not chosen:
         st.header("The claims")
@@ -64,4 +63,4 @@ else:
         for selection in selections:
             article_section(selection, evidence)
         if not selections:
-            st.info("No claim matches these filters. Try removing one.", icon=":material/search_off:")
+            filters.nothing_to_show("No claim matches these filters. Try removing one.")

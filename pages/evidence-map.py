@@ -6,20 +6,19 @@ from components.frame import enter
 from components import filters, present, url_state
 from components.base_loader import base
 from components.cell_picker import cell_listing, cell_picker, pick_cell
-from components.evidence_map_chart import SIZES, draw_gaps, draw_map, map_slides, map_table_expander
+from components.evidence_map_chart import draw_gaps, draw_map, map_slides, map_table_expander
 from components.timeline_chart import draw_timeline
 from evidence.evidence_map import cell_name, evidence_map
-from evidence.facets import SINGLE, Facet
+from evidence.facets import SIZE
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
 evidence = base()
 cells = evidence_map(evidence)
 by_key = {c.key: c for c in cells}
-SIZE = Facet("size", "Bubble size shows", SINGLE, SIZES)
 
 if present.active():
-    given = url_state.choices(SIZE.key, SIZES, "bubble size")
+    given = url_state.choices(SIZE.key, SIZE.options, "bubble size")
     present.deck(map_slides(cells, evidence, given[0] if given else "participants"))
 else:
     st.title("Evidence map")

@@ -10,6 +10,7 @@ from components.findings_export import csv_button, findings_table
 from components.pager import next_page_link, paged, pager
 from components.site import FILTER_KEYS
 from evidence.facets import DISPLAY
+from evidence.links import Page
 from evidence.selections import numbered_references
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
@@ -35,9 +36,9 @@ csv_button(found, evidence)
 shown, page, pages = paged(found)
 numbers = numbered_references(f.study_ids for f in shown)
 if not index.findings:
-    st.info("There are no findings in the base yet.", icon=":material/search_off:")
+    filters.nothing_to_show("There are no findings in the base yet.")
 elif not found:
-    st.info("Nothing matches these filters. Try removing one, or clear them all.", icon=":material/search_off:")
+    filters.nothing_to_show("Nothing matches these filters. Try removing one, or clear them all.")
 elif as_table:
     findings_table(shown, evidence)
     pager(page, pages)
@@ -45,4 +46,4 @@ else:
     # The cards are one HTML block at the page's end (it grows when it arrives), so the pager goes above
     # them and the list closes with a plain link to the next page.
     pager(page, pages)
-    finding_cards(shown, evidence, numbers, more=next_page_link("findings", page, pages))
+    finding_cards(shown, evidence, numbers, more=next_page_link(Page.FINDINGS, page, pages))

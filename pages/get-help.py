@@ -7,6 +7,7 @@ from components.base_loader import base
 from components.prose import layer
 from components.red_flags import URGENCY_ICON, move_up_line, red_flag_source, sign_sources
 from components.url_state import link
+from evidence.links import Page
 from evidence.red_flags import red_flag_groups
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
@@ -30,6 +31,6 @@ for group in groups:
           + "\n".join(sign_sources(s, evidence) for s in group.signs))
 
 st.header("Where this comes from")
-st.markdown(red_flag_source(evidence, groups) + f"\n\nFor how we judge sources, see [Methods]({link('methods')}).")
+st.markdown(red_flag_source(evidence, groups) + f"\n\nFor how we judge sources, see [Methods]({link(Page.METHODS)}).")
 if evidence.meta:
     st.caption(evidence.meta.disclaimer)

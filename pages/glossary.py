@@ -19,8 +19,7 @@ text = filters.search(placeholder="e.g. disc, prevalence, placebo")
 terms = search_glossary(evidence, text, chosen)
 
 if chosen:
-    st.button("Showing one term: show them all", icon=":material/list:", on_click=url_state.write,
-              args=("term", None))
+    filters.show_all_button("term", lambda: url_state.write("term", None))
 st.caption(f"{len(terms)} of {len(evidence.glossary)} terms")
 if chosen:
     for term in terms:
@@ -28,4 +27,4 @@ if chosen:
 else:
     term_list(terms, evidence)
 if not evidence.glossary:
-    st.info("There are no glossary terms in the base yet.", icon=":material/search_off:")
+    filters.nothing_to_show("There are no glossary terms in the base yet.")

@@ -15,9 +15,9 @@ st.title("Methods")
 st.header("How the evidence base is built", anchor=False)
 st.markdown(f"""
 The base is a set of YAML files, curated by hand and checked by a typed model on every load. It holds
-**{counts['studies']} studies**, **{counts['prevalence']} prevalence figures**, **{counts['claims']} take-homes**,
-**{counts['sources']} popular articles** with **{counts['article claims']} checked claims**, and
-**{counts['glossary']} glossary terms**.
+**{counts['study']} studies**, **{counts['figure']} prevalence figures**, **{counts['take-home']} take-homes**,
+**{counts['article']} popular articles** with **{counts['article-claim']} checked claims**, and
+**{counts['term']} glossary terms**.
 
 - **Sources.** We started from five popular web articles on running and back pain, traced every study they cite
   or describe, and added the studies needed to compare like with like (for example, point-prevalence figures for

@@ -8,15 +8,13 @@ from components.base_loader import base
 from components.prevalence_chart import row_label
 from components.prevalence_view import (comparability_panel, icon_arrays, mix_up_link, prevalence_chart,
                                         prevalence_slides)
-from evidence.facets import MULTI, PERIOD, POPULATION, SINGLE, Facet
+from evidence.facets import FIGURE, PERIOD, POPULATION, VIEW
 from evidence.prevalence import prevalence_by_period, select_prevalence
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
 evidence = base()
-FIGURE = Facet("figure", "Pick figures to compare", MULTI,
-               {f.id: row_label(f, evidence) for f in evidence.prevalence.values()})
-VIEW = Facet("view", "Show as", SINGLE, {"chart": "Chart of ranges", "icons": "Out of 100 people"})
+FIGURE = FIGURE.with_options({f.id: row_label(f, evidence) for f in evidence.prevalence.values()})
 
 if present.active():
     periods, populations, picked = (url_state.choices(f.key, f.options, f.key) for f in (PERIOD, POPULATION, FIGURE))

@@ -33,4 +33,4 @@ prose("\n".join(f"{number}. {reference_line(study)}  \n"
                 f"   :gray-badge[{study.design.label}] [Study page]({study_href(study.id)})"
                 for number, study in enumerate(studies, start=1)))
 if not evidence.studies:
-    st.info("There are no studies in the base yet.", icon=":material/search_off:")
+    filters.nothing_to_show("There are no studies in the base yet.")

@@ -24,7 +24,7 @@ if not presenting:  # the title first, then the filter under it
                 "means very low. Open *For experts* under any statement for the numbers.")
 # Slides show what the filters chose; the filter widget itself is not drawn on a slide.
 topics = url_state.choices(TOPIC.key, TOPIC.options, "topic") if presenting else filters.multi(TOPIC)
-chosen = url_state.selected("claim", evidence.claims, "take-home")
+chosen = url_state.selected("claim", evidence.take_homes, "take-home")
 claims = take_homes(evidence, topics, chosen)
 numbers = numbered_references(c.studies for c in claims)
 
@@ -33,8 +33,7 @@ if presenting:
     deck_button(claims)
 else:
     if chosen:
-        st.button("Showing one take-home: show them all", icon=":material/list:", on_click=url_state.write,
-                  args=("claim", None))
+        filters.show_all_button("take-home", lambda: url_state.write("claim", None))
     present.enter_button()
     # The handouts above the list: a list drawn as server-made HTML grows when it arrives, and would push
     # anything under it down the screen.
@@ -46,5 +45,5 @@ else:
     elif claims:
         claim_cards(claims, evidence, numbers)  # the references come with them, in the same block
     else:
-        st.info("There are no take-homes in the base yet." if not evidence.claims
-                else "No take-home matches these filters.", icon=":material/search_off:")
+        filters.nothing_to_show("There are no take-homes in the base yet." if not evidence.take_homes
+                                else "No take-home matches these filters.")

@@ -98,7 +98,7 @@ def _page_with_studies(ids: list[str]) -> None:
 
 
 def test_cite_this_view_lists_the_studies_the_page_names():
-    from evidence.export import vancouver
+    from evidence.outputs.export import vancouver
     from tests.shipped import shipped_base
 
     evidence = shipped_base()
