@@ -5,6 +5,7 @@ import streamlit as st
 from components.frame import enter
 from components.url_state import link
 from components.base_loader import base
+from evidence.links import Page
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
@@ -26,6 +27,10 @@ st.markdown("""
 - **Phones.** At 390 pixels, the tests also check that no page scrolls sideways.
 - **Colour is never the only signal.** Certainty, direction and verdict badges carry a symbol and a word;
   charts use shapes and patterns, and each has a table or text with the same numbers.
+- **The report form** ("Report a problem with this record"). Every box has a visible label that says whether it is
+  required; the limits are written under the boxes. A problem is shown as text that names the box it is about, and
+  screen readers read it out at once (an alert); nothing you typed is cleared until your report is saved. The tests
+  check the open form, an error and the confirmation with axe, at both widths.
 - **Lighthouse.** Chromium's built-in Lighthouse audit runs the axe rules and a few more. Anyone can run it on
   any page (Developer tools, then Lighthouse). It is not part of our automated tests.
 """)
@@ -51,4 +56,4 @@ st.markdown("If something on this site is hard or impossible for you to use, ple
             "- your browser, device, and any assistive technology (such as a screen reader or zoom).\n\n"
             "We treat a barrier as a bug." + (f" For mistakes in the evidence itself: {corrections}" if corrections
                                               else ""))
-st.caption(f"How the evidence is chosen and graded is on the [Methods]({link('methods')}) page.")
+st.caption(f"How the evidence is chosen and graded is on the [Methods]({link(Page.METHODS)}) page.")
