@@ -30,7 +30,7 @@ install-test: system-packages-test $(PY)
 	@test -f $(AXE) || npm ci --prefix tests/browser --no-audit --no-fund
 
 # The warm-up is optional: it runs app.py once as soon as the server answers, so the first visitor
-# does not wait for the evidence base to load. Deep links work without it (tools/cold_start_entries.py).
+# does not wait for the evidence base to load. Deep links work without it (docs/decisions.md).
 run: install
 	$(PY) tools/warm_up.py http://127.0.0.1:$(PORT) & $(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
@@ -52,7 +52,8 @@ test-browser: install-test
 	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 # The declared minimum versions (pyproject.toml) really work: a throwaway venv with exactly those,
-# then the unit and AppTest layers. Not part of `make test` (it downloads the old releases).
+# then the unit and AppTest layers, and the browser's DOM contract and page tests against a server on
+# those versions (tools/test-floors.sh). Not part of `make test` (it downloads the old releases).
 test-floors: system-packages-test
 	tools/test-floors.sh
 

@@ -7,7 +7,8 @@ import streamlit as st
 from components.frame import page_frame
 from components.site import PAGES, page_for
 
-# A file, served by this server: a ":material/..." or emoji icon makes every browser fetch it from Google.
+# A file, served by this server: a ":material/..." or emoji icon makes every browser fetch it from Google
+# (docs/decisions.md, Favicon).
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 st.set_page_config(page_title="Running and your back: the evidence", page_icon=str(FAVICON), layout="wide")
 

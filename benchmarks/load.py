@@ -49,7 +49,7 @@ def representative_queries() -> dict[str, str]:
     cell = max((c for c in evidence_map(base) if not c.is_gap), key=lambda c: len(c.study_ids))
     article_claim = next(iter(base.article_claims))
     deep = {
-        "take-homes": f"claim={next(iter(base.claims))}", "findings": "topic=pain&topic=disability&design=rct",
+        "take-homes": f"claim={next(iter(base.take_homes))}", "findings": "topic=pain&topic=disability&design=rct",
         "my-situation": "signs=no&pain=long-lasting&running=start&age=18-45",
         "evidence-map": f"cell={cell.key}", "claim-check": f"claim={article_claim}",
         "study": f"study={next(iter(base.studies))}", "glossary": f"term={next(iter(base.glossary))}",

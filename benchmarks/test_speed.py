@@ -8,6 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.site import BY_PATH
 from evidence import load_base
 from evidence.findings import FindingsIndex, FindingsQuery
 
@@ -36,7 +37,7 @@ def test_findings_filter_change_rerun(benchmark, base_dir, monkeypatch):
     monkeypatch.setenv("EVIDENCE_DIR", str(base_dir))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
-    at.switch_page("pages/findings_explorer.py").run()
+    at.switch_page(BY_PATH["findings"].file).run()
     choices = iter([["pain"], ["disability"]] * 1000)
 
     def change_filter():

@@ -1,22 +1,17 @@
 """Badges that never rely on colour alone: each has a symbol and a word; colour only echoes them.
 
-Colours come from Streamlit's badge palette, chosen in blue/orange/grey pairs that stay
-distinct for the common colour-vision deficiencies.
+Their colours come from evidence/palette.py, the same family as the charts give the same direction or verdict.
 """
 
 from __future__ import annotations
 
+from evidence.palette import CERTAINTY_BADGE, DIRECTION_BADGE, VERDICT_BADGE
 from evidence.grade import NOT_GRADED, symbol
 from evidence.model import Certainty, Direction, Verdict
-
-_CERTAINTY_COLOUR = {Certainty.HIGH: "blue", Certainty.MODERATE: "blue", Certainty.LOW: "orange",
-                     Certainty.VERY_LOW: "gray"}
 
 DIRECTION_ICON = {Direction.BENEFIT: ":material/thumb_up:", Direction.NO_CLEAR_EFFECT: ":material/remove:",
                   Direction.HARM: ":material/warning:", Direction.MIXED: ":material/swap_vert:",
                   Direction.DESCRIPTIVE: ":material/info:"}
-_DIRECTION_COLOUR = {Direction.BENEFIT: "blue", Direction.NO_CLEAR_EFFECT: "gray", Direction.HARM: "orange",
-                     Direction.MIXED: "violet", Direction.DESCRIPTIVE: "gray"}
 
 VERDICT_ICON = {Verdict.SUPPORTED: ":material/check_circle:", Verdict.PARTLY_SUPPORTED: ":material/contrast:",
                 Verdict.OVERSTATED: ":material/campaign:", Verdict.NOT_SUPPORTED: ":material/remove_circle:",
@@ -26,9 +21,6 @@ VERDICT_ICON = {Verdict.SUPPORTED: ":material/check_circle:", Verdict.PARTLY_SUP
 VERDICT_SYMBOL = {Verdict.SUPPORTED: "✓", Verdict.PARTLY_SUPPORTED: "◐", Verdict.OVERSTATED: "▲",
                   Verdict.NOT_SUPPORTED: "−", Verdict.CONTRADICTED: "✗", Verdict.NOT_COMPARABLE: "≠",
                   Verdict.NOT_TESTED: "?"}
-_VERDICT_COLOUR = {Verdict.SUPPORTED: "blue", Verdict.PARTLY_SUPPORTED: "violet", Verdict.OVERSTATED: "orange",
-                   Verdict.NOT_SUPPORTED: "gray", Verdict.CONTRADICTED: "red", Verdict.NOT_COMPARABLE: "violet",
-                   Verdict.NOT_TESTED: "yellow"}
 
 
 def _badge(colour: str, text: str) -> str:
@@ -39,12 +31,12 @@ def certainty(value: str) -> str:
     if value == NOT_GRADED:
         return _badge("gray", ":material/looks_one: Single-study result, not graded")
     level = Certainty(value)
-    return _badge(_CERTAINTY_COLOUR[level], f"{symbol(level)} {level.label} certainty")
+    return _badge(CERTAINTY_BADGE[level], f"{symbol(level)} {level.label} certainty")
 
 
 def direction(value: Direction) -> str:
-    return _badge(_DIRECTION_COLOUR[value], f"{DIRECTION_ICON[value]} {value.label}")
+    return _badge(DIRECTION_BADGE[value], f"{DIRECTION_ICON[value]} {value.label}")
 
 
 def verdict(value: Verdict) -> str:
-    return _badge(_VERDICT_COLOUR[value], f"{VERDICT_ICON[value]} {value.label}")
+    return _badge(VERDICT_BADGE[value], f"{VERDICT_ICON[value]} {value.label}")

@@ -7,19 +7,18 @@ has to draw, and a card's words do not change between reruns.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import streamlit as st
 
 from components import badges, change_notice
-from components.base_loader import base
+from components.build_cache import BuildCache
 from components.citations import cite, reference_lines, study_href
 from components.prose import CLASS, inner_html, layer
 from components.report_problem import report_link, report_markdown
 from components.url_state import link
 from evidence import EvidenceBase
-from evidence.model import Claim, Study
+from evidence.model import TakeHome, Study
 from evidence.findings import Finding, format_result
+from evidence.links import Page
 from evidence.textlinks import link_terms, terms_in
 
 Numbers = tuple[tuple[str, int], ...]  # citation numbers, hashable for the caches
@@ -29,8 +28,8 @@ def _numbers(numbers: dict[str, int]) -> Numbers:
     return tuple(numbers.items())
 
 
-def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
-    label, statement, notes, expert = _claim_text(evidence.version, claim.id, _numbers(numbers), heading)
+def claim_card(claim: TakeHome, evidence: EvidenceBase, numbers: dict[str, int], *, heading: str | None = None) -> None:
+    label, statement, notes, expert = _claim_text(evidence, claim.id, _numbers(numbers), heading)
     with st.container(border=True):
         st.markdown(label)
         st.markdown(statement)
@@ -41,10 +40,10 @@ def claim_card(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int], *,
     change_notice.shows("take-home", [claim.id])
 
 
-def claim_cards(claims: list[Claim], evidence: EvidenceBase, numbers: dict[str, int]) -> None:
+def claim_cards(claims: list[TakeHome], evidence: EvidenceBase, numbers: dict[str, int]) -> None:
     """Many take-homes at a page's end as one block of server-made HTML (components/prose.py), each card as
-    claim_card draws it; then the references, in the same block, so nothing under the list moves when it arrives.
-    The 19 cards as elements cost Take-homes' landing view 1.42x the floor page's time to rendered."""
+    claim_card draws it; then the references, in the same block, so nothing under the list moves when it arrives
+    (docs/decisions.md, Lists as one block)."""
     _html_block([_claim_html(claim, evidence, numbers) for claim in claims], numbers, evidence, "References")
     change_notice.shows("take-home", [c.id for c in claims])
 
@@ -52,8 +51,8 @@ def claim_cards(claims: list[Claim], evidence: EvidenceBase, numbers: dict[str, 
 def finding_cards(findings: list[Finding], evidence: EvidenceBase, numbers: dict[str, int], *,
                   more: str = "") -> None:
     """Findings' cards at the page's end, one HTML block as claim_cards; `more` (markdown, e.g. a link to the
-    next page) closes the list. The 20 cards as elements cost the landing view 1.40x the floor page."""
-    cards = [_claim_html(evidence.claims[f.id], evidence, numbers) if f.kind == "claim"
+    next page) closes the list (docs/decisions.md, Lists as one block)."""
+    cards = [_claim_html(evidence.take_homes[f.id], evidence, numbers) if f.kind == "claim"
              else _result_html(f, evidence, numbers) for f in findings]
     if more:
         cards.append(inner_html(more))
@@ -67,8 +66,8 @@ def _html_block(cards: list[str], numbers: dict[str, int], evidence: EvidenceBas
     st.html(f'<div class="{CLASS}">{"".join(cards)}</div>')
 
 
-def _claim_html(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int]) -> str:
-    label, statement, notes, expert = _claim_text(evidence.version, claim.id, _numbers(numbers), None)
+def _claim_html(claim: TakeHome, evidence: EvidenceBase, numbers: dict[str, int]) -> str:
+    label, statement, notes, expert = _claim_text(evidence, claim.id, _numbers(numbers), None)
     report = report_markdown("take-home", claim)
     return (f'<section class="entry" id="{claim.id}">{inner_html(label)}{inner_html(statement)}'
             f'<div class="note">{inner_html(notes)}</div>'
@@ -77,27 +76,36 @@ def _claim_html(claim: Claim, evidence: EvidenceBase, numbers: dict[str, int]) -
 
 
 def _result_html(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> str:
-    summary, expert = _result_text(evidence.version, finding.id, finding.certainty, _numbers(numbers))
+    summary, expert = _result_text(evidence, finding.id, finding.certainty, _numbers(numbers))
     anchor = finding.id.replace(":", "-")
     return (f'<section class="entry" id="{anchor}">{inner_html(summary)}'
             f"<details><summary>For experts: the study</summary>{inner_html(expert)}</details></section>")
 
 
-@lru_cache(maxsize=512)
-def _claim_text(version: str, claim_id: str, numbers: Numbers, heading: str | None) -> tuple[str, str, str, str]:
+_claim_texts: BuildCache[tuple[str, str, str, str]] = BuildCache(512)
+_result_texts: BuildCache[tuple[str, str]] = BuildCache(2048)
+
+
+def _claim_text(evidence: EvidenceBase, claim_id: str, numbers: Numbers, heading: str | None
+                ) -> tuple[str, str, str, str]:
     """(heading and badges) · (the statement, word for word) · (words explained, why this certainty) · (experts)."""
-    evidence = base()
-    claim = evidence.claims[claim_id]
+    return _claim_texts.get(evidence, (claim_id, numbers, heading),
+                            lambda: _build_claim_text(evidence, claim_id, numbers, heading))
+
+
+def _build_claim_text(evidence: EvidenceBase, claim_id: str, numbers: Numbers, heading: str | None
+                      ) -> tuple[str, str, str, str]:
+    claim = evidence.take_homes[claim_id]
     label = (f"**{heading}**\n\n" if heading else "") + \
         f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}"
     statement = f"{claim.statement} {cite(claim.studies, dict(numbers))}"
     notes = []
     if terms := terms_in(claim.statement, evidence.glossary):
-        notes.append("Words explained: " + ", ".join(f"[{t.term}]({link('glossary', term=t.id)})" for t in terms))
+        notes.append("Words explained: " + ", ".join(f"[{t.term}]({link(Page.GLOSSARY, term=t.id)})" for t in terms))
     notes.append(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
     studies = [_study_line(evidence.studies[s]) for s in claim.studies if s in evidence.studies]
     expert = "\n\n".join([link_terms(claim.expert_summary, evidence.glossary), "\n".join(studies),
-                          f"[Link to this take-home]({link('take-homes', claim=claim.id)})"])
+                          f"[Link to this take-home]({link(Page.TAKE_HOMES, claim=claim.id)})"])
     return label, statement, "  \n".join(notes), expert
 
 
@@ -107,16 +115,19 @@ def _study_line(study: Study) -> str:
 
 
 def result_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
-    summary, expert = _result_text(evidence.version, finding.id, finding.certainty, _numbers(numbers))
+    summary, expert = _result_text(evidence, finding.id, finding.certainty, _numbers(numbers))
     with st.container(border=True):
         st.markdown(summary)
         layer("For experts: the study", expert)
 
 
-@lru_cache(maxsize=2048)
-def _result_text(version: str, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
+def _result_text(evidence: EvidenceBase, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
     """(badges, what was measured in whom, the result) · (design, size, comparator, note, caveats)."""
-    evidence = base()
+    return _result_texts.get(evidence, (finding_id, certainty, numbers),
+                             lambda: _build_result_text(evidence, finding_id, certainty, numbers))
+
+
+def _build_result_text(evidence: EvidenceBase, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
     study_id, index = finding_id.rsplit(":", 1)
     study = evidence.studies[study_id]
     outcome = study.outcomes[int(index)]
@@ -137,6 +148,6 @@ def _result_text(version: str, finding_id: str, certainty: str, numbers: Numbers
 
 def finding_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
     if finding.kind == "claim":
-        claim_card(evidence.claims[finding.id], evidence, numbers)
+        claim_card(evidence.take_homes[finding.id], evidence, numbers)
     else:
         result_card(finding, evidence, numbers)

@@ -11,6 +11,7 @@ from components.evidence_map_chart import participants_text
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.evidence_map import MapCell, cell_name
+from evidence.links import Page
 
 
 CELL_KEY = "cell"
@@ -66,12 +67,12 @@ def cell_listing(cell: MapCell, evidence: EvidenceBase) -> None:
         # As few markdown elements as the caption between them allows: each is one more for the browser to build.
         st.markdown(f"{len(cell.study_ids)} stud{'y' if len(cell.study_ids) == 1 else 'ies'} · "
                     f"participants: {participants_text(cell)}{direction}\n\n**Studies**\n\n" + "\n".join(lines))
-        claims = [evidence.claims[c] for c in cell.claim_ids if c in evidence.claims]
-        cell_link = f"[Link to this cell]({link('evidence-map', cell=cell.key)})"
+        claims = [evidence.take_homes[c] for c in cell.claim_ids if c in evidence.take_homes]
+        cell_link = f"[Link to this cell]({link(Page.EVIDENCE_MAP, cell=cell.key)})"
         if claims:
             st.markdown("**Take-homes for this cell**\n\n"
                         + "\n".join(f"- {badges.certainty(c.certainty.value)} {c.statement} "
-                                     f"([take-home]({link('take-homes', claim=c.id)}))" for c in claims)
+                                     f"([take-home]({link(Page.TAKE_HOMES, claim=c.id)}))" for c in claims)
                         + f"\n\n{cell_link}")
         else:
             st.markdown("**Take-homes for this cell**")

@@ -7,7 +7,9 @@ import streamlit as st
 from components.change_notice import md
 from components.prose import prose
 from components.url_state import link
-from evidence.changes import KIND_LABELS, LogEntry, Release, before_text, grouped_by_release
+from evidence.changes import LogEntry, Release, before_text, grouped_by_release
+from evidence.kinds import LABELS
+from evidence.links import Page
 
 
 def _heading(release: Release | None, newest: Release | None) -> str:
@@ -18,11 +20,11 @@ def _heading(release: Release | None, newest: Release | None) -> str:
 
 def entry_markdown(entry: LogEntry) -> str:
     """One change: date, kind and record; what changed; why; what it said before; its record's history."""
-    lines = [f"**{entry.date:%d %B %Y}** · :blue-badge[{KIND_LABELS[entry.kind]}] [{md(entry.title)}]({entry.href})",
+    lines = [f"**{entry.date:%d %B %Y}** · :blue-badge[{LABELS[entry.kind]}] [{md(entry.title)}]({entry.href})",
              md(entry.entry.change), f"*Why:* {md(entry.entry.reason)}"]
     if before := before_text(entry.entry):
         lines.append(f"*Before:* {md(before)}" + ("" if before.endswith("”") else "."))
-    lines.append(f"[All changes to this record]({link('whats-new', record=entry.id)})")
+    lines.append(f"[All changes to this record]({link(Page.WHATS_NEW, record=entry.id)})")
     return "\n\n".join(lines)
 
 

@@ -18,16 +18,16 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components import share, url_state
 from components.base_loader import base, base_dir
-from evidence.changes import (KIND_LABELS, RELEASES, Key, Release, SinceRelease, base_records, before_text,
+from evidence.changes import (RELEASES, Key, Release, SinceRelease, base_records, before_text,
                               read_releases, since_release)
+from evidence.kinds import KINDS, LABELS
+from evidence.links import Page
 from evidence.model import HistoryEntry
 
 _SHOWN = "_change_notice_shown"
 # Which kinds a selection in the URL can name (?claim= is a take-home or an article claim, by page).
-URL_KINDS: dict[str, tuple[str, ...]] = {
-    "study": ("study",), "claim": ("take-home", "article-claim"), "article": ("article",), "term": ("term",),
-    "figure": ("figure",),
-}
+URL_KINDS: dict[str, tuple[str, ...]] = {key: tuple(k.slug for k in KINDS if k.url_key == key)
+                                         for key in dict.fromkeys(k.url_key for k in KINDS)}
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -88,9 +88,9 @@ def notice(since: SinceRelease) -> None:
              + ("this item on the page changed; it is shown as it is now." if n == 1 else
                 f"{n} items on this page changed; they are shown as they are now.")]
     for change in since.changes:
-        lines.append(f"- **{KIND_LABELS[change.kind]}:** [{md(change.title)}]({change.href})")
+        lines.append(f"- **{LABELS[change.kind]}:** [{md(change.title)}]({change.href})")
         lines += [f"    - {entry_line(e)}" for e in change.entries]
-    lines.append(f"\n[Every change, newest first: What's new]({url_state.link('whats-new')})")
+    lines.append(f"\n[Every change, newest first: What's new]({url_state.link(Page.WHATS_NEW)})")
     st.info("\n".join(lines), icon=":material/update:")
 
 

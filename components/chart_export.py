@@ -16,6 +16,7 @@ source line always sits in its own band at the foot of the image, in both format
 
 Without a Chromium (some hosts), the PNG and SVG buttons are replaced by a note: the chart's
 own camera button (see `chart_config`) still saves a PNG in the browser, and the CSV remains.
+Why a browser on the server, and its cost: docs/decisions.md, Chart images.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ import os
 import re
 import shutil
 import threading
-from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -37,7 +37,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 
-from components.palette import INK
+from components.build_cache import BuildCache
+from evidence.palette import INK, WHITE
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1100, 550
@@ -47,9 +48,7 @@ CAPTION_PAD = 16
 CAPTION_INK = INK
 RENDER_TIMEOUT = 60.0
 
-_cache: OrderedDict[str, tuple[bytes, bytes]] = OrderedDict()
-_cache_lock = threading.Lock()
-_render_lock = threading.Lock()  # one Chromium at a time: the server has two cores
+_cache: BuildCache[tuple[bytes, bytes]] = BuildCache(32, one_build_at_a_time=True)  # one Chromium at a time
 
 
 # ---- where Chromium is -------------------------------------------------------------------
@@ -117,7 +116,7 @@ def caption_png(png: bytes, caption: str, width: int, scale: float, site: str = 
     chart = Image.open(io.BytesIO(png)).convert("RGB")
     lines = wrap(caption, width - 2 * CAPTION_PAD) + (wrap(site, width - 2 * CAPTION_PAD) if site else [])
     band = int(_band_height(lines) * scale)
-    out = Image.new("RGB", (chart.width, chart.height + band), "white")
+    out = Image.new("RGB", (chart.width, chart.height + band), WHITE)
     out.paste(chart, (0, 0))
     draw = ImageDraw.Draw(out)
     font = _font(int(CAPTION_PX * scale))
@@ -151,7 +150,7 @@ def caption_svg(svg: bytes | str, caption: str, width: int, height: int, title: 
     return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'width="{width}" height="{total}" viewBox="0 0 {width} {total}" role="img">'
             f"<title>{label}</title>"
-            f'<rect width="{width}" height="{total}" fill="#ffffff"/>'
+            f'<rect width="{width}" height="{total}" fill="{WHITE}"/>'
             f'<g transform="translate(0,0)">{_sized(inner, width, height)}</g>'
             f'<g font-family="DejaVu Sans, Arial, sans-serif" font-size="{CAPTION_PX}" fill="{CAPTION_INK}">{texts}</g>'
             "</svg>")
@@ -207,26 +206,16 @@ def figure_key(fig: go.Figure, caption: str, site: str = "") -> str:
 def figure_images(fig: go.Figure, caption: str, title: str = "", site: str = "", href: str = "") -> tuple[bytes, bytes]:
     """(PNG bytes, SVG bytes) of `fig` with `caption` (then the `site` line) under it; cached by the figure's JSON,
     caption and site line."""
-    key = figure_key(fig, caption, site + "\x00" + href)
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    with _render_lock:
-        with _cache_lock:  # another click may have rendered it while we waited
-            if key in _cache:
-                return _cache[key]
+    def build() -> tuple[bytes, bytes]:
         if browser_path() is None:
             raise RuntimeError("No Chromium found: install Debian's chromium or set $CHROMIUM to a Chromium binary.")
         width, height = _size(fig)
         png, svg = _run(_render, fig.to_dict(), width, height)
-        images = (caption_png(png, caption, width, PNG_SCALE, site),
-                  caption_svg(svg, caption, width, height, title, site, href).encode("utf-8"))
-    with _cache_lock:
-        _cache[key] = images
-        while len(_cache) > 32:
-            _cache.popitem(last=False)
-    return images
+        return (caption_png(png, caption, width, PNG_SCALE, site),
+                caption_svg(svg, caption, width, height, title, site, href).encode("utf-8"))
+
+    # The figure's JSON is the whole input: the key needs no base version.
+    return _cache.get(None, figure_key(fig, caption, site + "\x00" + href), build)
 
 
 def data_csv(data: pd.DataFrame) -> bytes:

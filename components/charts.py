@@ -12,7 +12,7 @@ import streamlit as st
 from components import url_state
 from components.chart_export import chart_downloads
 from evidence import EvidenceBase
-from evidence.share import SITE_TITLE
+from evidence.outputs.share import SITE_TITLE
 
 T = TypeVar("T")
 

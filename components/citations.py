@@ -10,12 +10,13 @@ from components import share
 from components.prose import prose
 from components.url_state import link
 from evidence import EvidenceBase
-from evidence.export import locator, vancouver
+from evidence.links import Page
+from evidence.outputs.export import locator, vancouver
 from evidence.model import Study
 
 
 def study_href(study_id: str) -> str:
-    return link("study", study=study_id)
+    return link(Page.STUDY, study=study_id)
 
 
 def locator_markdown(study: Study) -> str:

@@ -11,14 +11,15 @@ import streamlit as st
 from components import badges, change_notice, url_state
 from components.charts import cached_figure, cached_table, downloads, source_line
 from components.citations import study_href
-from components.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
+from evidence.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
 from components.plain_table import plain_table
 from components.url_state import link
 from components.present import Slide
 from components.prose import layer
 from components.report_problem import report_link
 from evidence import EvidenceBase
-from evidence.model import ArticleClaim, SourceArticle, Study, Verdict
+from evidence.links import Page
+from evidence.model import ArticleClaim, Article, Study, Verdict
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, ArticleSelection, article_byline, cited_studies,
                                count_line, limits_by_study, verdict_counts)
 
@@ -39,7 +40,7 @@ def _md(text: str) -> str:
 # ---- summary chart and table -----------------------------------------------------------
 
 def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> go.Figure:
-    articles = [evidence.sources[a] for a in counts]
+    articles = [evidence.articles[a] for a in counts]
     fig = go.Figure()
     for verdict in VERDICT_ORDER:
         values = [counts[a.id][verdict] for a in articles]
@@ -63,7 +64,7 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
                            text="<br>".join(textwrap.wrap(a.title, 44)), showarrow=False, align="left",
                            font=dict(size=14, color=INK))
     fig.update_layout(barmode="stack", bargap=0.5, height=90 + 92 * len(articles),
-                      margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white", font=dict(size=13, color=INK),
+                      margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor=WHITE, font=dict(size=13, color=INK),
                       dragmode=False, uniformtext=dict(minsize=11, mode="hide"),
                       legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal", title_text=""))
     # automargin: the axis title gets room of its own below the tick labels (a downloaded PNG showed them overlap).
@@ -76,7 +77,7 @@ def verdict_figure(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]
 def verdict_table(evidence: EvidenceBase, counts: dict[str, dict[Verdict, int]]) -> pd.DataFrame:
     rows = []
     for article_id, by_verdict in counts.items():
-        row = {"Article": evidence.sources[article_id].title}
+        row = {"Article": evidence.articles[article_id].title}
         row.update({verdict_name(v): n for v, n in by_verdict.items()})
         row["All claims"] = sum(by_verdict.values())
         rows.append(row)
@@ -105,11 +106,11 @@ def verdict_key() -> None:
 
 # ---- articles and claims ---------------------------------------------------------------
 
-def article_header(article: SourceArticle) -> None:
+def article_header(article: Article) -> None:
     st.subheader(article.title, anchor=article.id)
     st.caption(article_byline(article))
     st.markdown(_md(article.summary))
-    links = [f"[Only this article's claims]({link('claim-check', article=article.id)})"]
+    links = [f"[Only this article's claims]({link(Page.CLAIM_CHECK, article=article.id)})"]
     if article.url:
         links.append(f"[The article itself]({article.url})")
     st.markdown(" · ".join(links))
@@ -132,10 +133,10 @@ def claim_card(claim: ArticleClaim, evidence: EvidenceBase, *, highlighted: bool
              f"**What the studies show:** {_md(claim.reason)}"]
     if studies:
         above.append(f"**Studies behind this verdict:** {_study_links(studies)}")
-    below = [f"[Link to this claim]({link('claim-check', claim=claim.id)})"]
+    below = [f"[Link to this claim]({link(Page.CLAIM_CHECK, claim=claim.id)})"]
     if guidelines:
         below.insert(0, "**Clinical guideline checked:** " + "; ".join(
-            f"[{g.short_citation}]({link('get-help')}) (clinical guidance, not a study)" for g in guidelines))
+            f"[{g.short_citation}]({link(Page.GET_HELP)}) (clinical guidance, not a study)" for g in guidelines))
     with st.container(border=True, key=f"claim-{claim.id}"):
         st.markdown("\n\n".join(above))
         if studies:
@@ -171,19 +172,19 @@ def show_all_claims() -> None:
     url_state.write(LIST_KEY, ALL_CLAIMS)
 
 
-def article_summary(article: SourceArticle) -> None:
+def article_summary(article: Article) -> None:
     """Title, outlet and date, the verdict counts in words and numbers, and a link to its checked claims."""
     n = len(article.claims)
     with st.container(border=True, key=f"summary-{article.id}"):
         st.markdown(f"### {_md(article.title)}\n\n{article_byline(article)}\n\n"
                     f"{count_line(verdict_counts(article.claims))}\n\n"
                     f":material/arrow_forward: [Read the {n} checked claim{'s' if n != 1 else ''} from this article]"
-                    f"({link('claim-check', article=article.id)})")
+                    f"({link(Page.CLAIM_CHECK, article=article.id)})")
 
 
 def all_claims_link(evidence: EvidenceBase) -> None:
     st.markdown(f":material/list: **[See all {len(evidence.article_claims)} checked claims, with filters]"
-                f"({link('claim-check', {LIST_KEY: ALL_CLAIMS})})**")
+                f"({link(Page.CLAIM_CHECK, {LIST_KEY: ALL_CLAIMS})})**")
 
 
 # ---- slides ----------------------------------------------------------------------------

@@ -8,37 +8,27 @@ The deck's QR codes open the app at the address this visitor uses (`url_state.ap
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Sequence
 
 import streamlit as st
 
 from components import url_state
 from components.base_loader import base
+from components.build_cache import BuildCache
 from evidence import EvidenceBase
-from evidence.deck import FILE_NAME, build_deck
-from evidence.model import Claim
+from evidence.outputs.deck import FILE_NAME, build_deck
+from evidence.model import TakeHome
 
 LABEL = "Download these slides (PDF)"
-_CACHE_SIZE = 32
-_decks: OrderedDict[tuple[str, tuple[str, ...], str], bytes] = OrderedDict()
-_building = threading.Lock()
+_decks: BuildCache[bytes] = BuildCache(32, one_build_at_a_time=True)
 
 
-def deck_bytes(claims: Sequence[Claim], evidence: EvidenceBase, app_url: str) -> bytes:
+def deck_bytes(claims: Sequence[TakeHome], evidence: EvidenceBase, app_url: str) -> bytes:
     """The deck of `claims` whose QR codes open `app_url`, built once per (version, take-homes, address)."""
-    key = (evidence.version, tuple(c.id for c in claims), app_url)
-    with _building:
-        if key not in _decks:
-            _decks[key] = build_deck(claims, evidence, app_url)
-            while len(_decks) > _CACHE_SIZE:
-                _decks.popitem(last=False)
-        _decks.move_to_end(key)
-        return _decks[key]
+    return _decks.get(evidence, (tuple(c.id for c in claims), app_url), lambda: build_deck(claims, evidence, app_url))
 
 
-def deck_button(claims: Sequence[Claim]) -> None:
+def deck_button(claims: Sequence[TakeHome]) -> None:
     """The download button for exactly the take-homes this view presents."""
     claims, evidence, app_url = list(claims), base(), url_state.app_url()
     st.download_button(

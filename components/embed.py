@@ -16,7 +16,7 @@ from components import url_state
 from components.base_loader import base
 from components.site import PageSpec
 from evidence.links import embed_url
-from evidence.share import SITE_TITLE
+from evidence.outputs.share import SITE_TITLE
 
 LABEL = "Embed on a web page"
 LINK_TEXT = "Open in the explorer"

@@ -1,7 +1,7 @@
 """Links from the home page to the main views, each with one line on what it answers.
 
-One HTML element for all six (two columns, one on a phone): as `st.page_link`s with captions they were
-fourteen elements for the browser to draw on every first visit to the home page.
+One HTML element for all six (two columns, one on a phone), not `st.page_link`s with captions
+(docs/decisions.md, Navigation menu).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from html import escape
 import streamlit as st
 
 from components.nav import page_link_html
-from components.palette import CAPTION_INK, LINK, RULE
 from components.site import BY_PATH
 
 _ENTRIES = (
@@ -23,17 +22,7 @@ _ENTRIES = (
     ("get-help", "Warning signs from current clinical guidance, the most urgent first."),
 )
 
-CLASS = "entry-points"
-CSS = f"""
-<style>
-ul.{CLASS} {{ list-style: none; margin: 0 0 1rem 0; padding: 0; display: grid; gap: 0.75rem;
-  grid-template-columns: repeat(2, minmax(0, 1fr)); }}
-@media (max-width: 640px) {{ ul.{CLASS} {{ grid-template-columns: minmax(0, 1fr); }} }}
-ul.{CLASS} li {{ margin: 0; padding: 0.75rem 1rem; border: 1px solid {RULE}; border-radius: 0.5rem; }}
-ul.{CLASS} a {{ font-weight: 700; color: {LINK}; }}
-ul.{CLASS} p {{ margin: 0.25rem 0 0 0; color: {CAPTION_INK}; font-size: 0.875rem; }}
-</style>
-"""
+CLASS = "entry-points"  # styled by assets/entry-points.css
 
 
 def entry_points_html() -> str:

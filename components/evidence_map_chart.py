@@ -1,6 +1,6 @@
 """The evidence map chart (topic × population bubbles), its table, caption and gaps list, and its slides.
 
-Colours never work alone (components/palette.py): each direction also has its own marker shape and
+Colours never work alone (evidence/palette.py): each direction also has its own marker shape and
 its word in the legend and hover, certainty is written under each bubble, and gaps are marked with
 the word "gap".
 """
@@ -14,16 +14,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.charts import cached_figure, cached_table, downloads, source_line, wrap
-from components.palette import CHART_CONFIG, DIRECTION_STYLE, FADED_INK, GAP_INK, GRID, INK
+from evidence.palette import CHART_CONFIG, DIRECTION_STYLE, FADED_INK, GAP_INK, GRID, INK, WHITE
 from components.plain_table import plain_table
 from components.present import Slide
 from components.timeline_chart import draw_timeline
 from evidence import EvidenceBase
 from evidence.evidence_map import MapCell, cell_name, map_gaps
+from evidence.facets import SIZE
 from evidence.grade import symbol_and_label
 from evidence.model import PopulationTag, Topic
 
-SIZES = {"participants": "Participants", "studies": "Number of studies"}
+SIZES = SIZE.options  # evidence/facets.py declares them
 
 
 def certainty_text(cell: MapCell) -> str:
@@ -112,7 +113,7 @@ def map_figure(cells: list[MapCell], size: str = "participants", *, big: bool = 
                      gridcolor=GRID, tickfont=dict(size=round(12 * grow), color=INK), autotickangles=[0, 90])
     fig.update_yaxes(categoryorder="array", categoryarray=topics, autorange="reversed", showgrid=True,
                      gridcolor=GRID, automargin=True, tickfont=dict(size=round(12 * grow), color=INK))
-    fig.update_layout(height=80 + 62 * len(Topic), margin=dict(l=10, r=10, t=70, b=10), plot_bgcolor="white",
+    fig.update_layout(height=80 + 62 * len(Topic), margin=dict(l=10, r=10, t=70, b=10), plot_bgcolor=WHITE,
                       font=dict(size=round(13 * grow), color=INK), clickmode="event+select", dragmode=False,
                       legend=dict(orientation="h", y=-0.03, yanchor="top", title_text="Which way results point:"))
     return fig

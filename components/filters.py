@@ -2,8 +2,8 @@
 the widget's key and its query parameter, its options are slugs shown by their labels.
 
 A widget in a closed filter panel is not drawn at all (`HIDDEN`): its value is the URL's, checked the same way.
-The panel opens closed when a link already filters, and each widget is an element the browser must build on a
-first visit, for nobody to see.
+The panel opens closed when a link already filters, and Streamlit would build its widgets on every first visit
+all the same, for nobody to see (docs/decisions.md, Closed panels).
 """
 
 from __future__ import annotations
@@ -135,3 +135,13 @@ def findings_filters(years: tuple[int, int]) -> FindingsQuery:
         places = [*panel.columns(3), *panel.columns(3), *panel.columns([2, 1])]
         chosen = {f.key: facet_widget(f, place, years) for f, place in zip(FINDINGS_FACETS, places)}
     return FindingsQuery.from_values(chosen, years)
+
+
+def nothing_to_show(message: str) -> None:
+    """What a page says when there is nothing to list: the base has none yet, or no record matches."""
+    st.info(message, icon=":material/search_off:")
+
+
+def show_all_button(noun: str, on_click: Callable[[], None]) -> None:
+    """'Showing one take-home: show them all', above a view a link narrowed to one record."""
+    st.button(f"Showing one {noun}: show them all", icon=":material/list:", on_click=on_click)

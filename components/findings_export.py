@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.plain_table import plain_table
 from evidence import EvidenceBase
-from evidence.export import to_csv
+from evidence.outputs.export import to_csv
 from evidence.findings import Finding, finding_rows
 
 TABLE_COLUMNS = ["Finding", "Effect", "Certainty", "Topic", "Population", "Design", "Study"]

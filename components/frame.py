@@ -9,15 +9,31 @@ back, stale values dropped) and cites the studies the page named.
 
 from __future__ import annotations
 
+import runpy
 from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
 from typing import Iterator
 
 import streamlit as st
 
-from components import base_loader, change_notice, embed, present, share, theme, url_state
+from components import base_loader, change_notice, embed, present, report_form, share, theme, url_state
 from components.base_loader import base
 from components.nav import sidebar_html
 from components.site import PageSpec
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+# True while page_frame draws a page: a page file run outside it is Streamlit's legacy first pass (see enter()).
+_IN_FRAME: ContextVar[bool] = ContextVar("in_frame", default=False)
+
+
+def enter() -> None:
+    """The first call of every page file. A fresh process routes its first request by file name (Streamlit's
+    legacy pages/ discovery) and runs pages/<url_path>.py bare; then this runs app.py, which draws the same page
+    inside the frame, and ends the bare run. Inside the frame it does nothing (docs/decisions.md, Cold start)."""
+    if not _IN_FRAME.get():
+        runpy.run_path(str(APP))
+        st.stop()
 
 
 def _problems_banner() -> None:
@@ -34,8 +50,8 @@ def _problems_banner() -> None:
 
 
 def _sidebar(spec: PageSpec) -> None:
-    """The navigation, the disclaimer and the site script as one element: the sidebar builds once, and nothing
-    in it is pushed down when the navigation replaces its placeholder (a caption below it used to be)."""
+    """The navigation, the disclaimer and the site script as one element: nothing in the sidebar is pushed down
+    when the navigation replaces its placeholder (docs/decisions.md, Nothing jumps)."""
     meta = base().meta
     disclaimer = meta.disclaimer if meta else "This site is not medical advice."
     st.sidebar.html(sidebar_html(spec, url_state.carried, disclaimer) + theme.SITE_JS, unsafe_allow_javascript=True)
@@ -55,9 +71,14 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     change_slot, notices_slot, share_panel = change_notice.begin_run(), st.empty(), share.share_button()
     # Inside another site's <iframe> (?embed=true): a way out to the full explorer, above the page.
     explorer_slot = st.empty() if url_state.embedded() else None
-    yield
+    token = _IN_FRAME.set(True)
+    try:
+        yield
+    finally:
+        _IN_FRAME.reset(token)
     if explorer_slot is not None:
         embed.explorer_link(explorer_slot)
+    report_form.open_if_asked(spec)  # ?report=<kind>:<id>: the report form over the page (any page)
     change_notice.draw(change_slot)
     share.share_body(share_panel, spec, presenting=presenting)
     if notices := url_state.notices():

@@ -1,8 +1,7 @@
 """A glossary entry: the plain definition first, the expert note one click away.
 
 One term (a deep link) is drawn with Streamlit's elements; the whole list, at the page's end, is one block of
-server-made HTML (components/prose.py): 56 boxed terms as elements cost the landing view about 1.4x the floor
-page's time to rendered, one block 1.02-1.10x (benchmarks/results/2026-12-06-landing-views.md).
+server-made HTML (components/prose.py): the browser draws it far faster (docs/decisions.md, Lists as one block).
 """
 
 from __future__ import annotations
@@ -14,13 +13,14 @@ import streamlit as st
 from components.prose import CLASS, inner_html
 from components.url_state import link
 from evidence import EvidenceBase
+from evidence.links import Page
 from evidence.model import GlossaryTerm
 
 
 def _related(term: GlossaryTerm, evidence: EvidenceBase) -> str:
     related = [evidence.glossary[r] for r in term.related if r in evidence.glossary]
-    return ("Related: " + ", ".join(f"[{r.term}]({link('glossary', term=r.id)})" for r in related) + " · "
-            if related else "") + f"[Link to this term]({link('glossary', term=term.id)})"
+    return ("Related: " + ", ".join(f"[{r.term}]({link(Page.GLOSSARY, term=r.id)})" for r in related) + " · "
+            if related else "") + f"[Link to this term]({link(Page.GLOSSARY, term=term.id)})"
 
 
 def term_card(term: GlossaryTerm, evidence: EvidenceBase, *, open_detail: bool = False) -> None:

@@ -8,55 +8,43 @@ the same take-homes, link and date.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from typing import Callable, Sequence
 
 import streamlit as st
 
 from components import url_state
 from components.base_loader import base
+from components.build_cache import BuildCache
 from evidence import EvidenceBase
-from evidence.handout import COMPACT, FILE_NAME, REGULAR, SHEET_FILE_NAME, Layout, build_handout, sheet_claims
-from evidence.model import Claim
+from evidence.outputs.handout import COMPACT, FILE_NAME, REGULAR, SHEET_FILE_NAME, Layout, build_handout, sheet_claims
+from evidence.model import TakeHome
 
 LABEL = "Download the full handout (PDF)"
 SHEET_LABEL = "Download a one-sheet handout (PDF)"
-_CACHE_SIZE = 64
-_cache: OrderedDict[tuple, bytes] = OrderedDict()
-_lock = threading.Lock()
+_cache: BuildCache[bytes] = BuildCache(64)
 
 
-def handout_bytes(claims: Sequence[Claim], evidence: EvidenceBase, url: str, today: dt.date | None = None,
+def handout_bytes(claims: Sequence[TakeHome], evidence: EvidenceBase, url: str, today: dt.date | None = None,
                   layout: Layout = REGULAR) -> bytes:
     """The handout PDF, cached by (claim ids, url, date, layout, base version)."""
     today = today or dt.date.today()
-    key = (tuple(c.id for c in claims), url, today, layout, evidence.version)
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    pdf = build_handout(claims, evidence, url, today=today, layout=layout)
-    with _lock:
-        _cache[key] = pdf
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return pdf
+    key = (tuple(c.id for c in claims), url, today, layout)
+    return _cache.get(evidence, key, lambda: build_handout(claims, evidence, url, today=today, layout=layout))
 
 
-def _deferred(claims: Sequence[Claim], evidence: EvidenceBase, url: str, layout: Layout) -> Callable[[], bytes]:
+def _deferred(claims: Sequence[TakeHome], evidence: EvidenceBase, url: str, layout: Layout) -> Callable[[], bytes]:
     claims = list(claims)
     return lambda: handout_bytes(claims, evidence, url, layout=layout)
 
 
-def handout_buttons(claims: Sequence[Claim]) -> None:
+def handout_buttons(claims: Sequence[TakeHome]) -> None:
     """The one-sheet handout (the bottom-line take-homes among `claims`, and the warning signs), then the full one."""
     with st.container(horizontal=True, gap="small"):  # one row that wraps on a phone; one element, not three
         handout_button(sheet_claims(claims), key="handout_sheet", layout=COMPACT)
         handout_button(claims)
 
 
-def handout_button(claims: Sequence[Claim], url: str | None = None, key: str = "handout_download",
+def handout_button(claims: Sequence[TakeHome], url: str | None = None, key: str = "handout_download",
                    layout: Layout = REGULAR) -> None:
     """A download button for the handout of `claims`; `url` (default: this view's link) is what its QR code opens.
     `layout=COMPACT` is the one-sheet version."""

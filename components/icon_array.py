@@ -6,29 +6,20 @@ from __future__ import annotations
 from base64 import b64encode
 from html import escape
 
-from components.palette import CAPTION_INK
+from evidence.palette import EVENT_FILL, EVENT_INK, FIGURE_EMPTY_OUTLINE, FIGURE_HATCH, FIGURE_INK, WHITE
 
+# A row of pictures, each with its title and caption (styled by assets/figures.css): up to three side by side, one
+# under another on a phone; one HTML element for the row, not elements per picture (docs/decisions.md, Pictures as
+# images).
 ROW_CLASS = "figure-row"
-
-# A row of pictures, each with its title and caption: up to three side by side, one under another on a phone, as
-# st.columns laid them out; one HTML element for the row instead of three elements per picture.
-CSS = f"""
-<style>
-.{ROW_CLASS} {{ display: grid; gap: 1rem; margin-bottom: 1rem;
-  grid-template-columns: repeat(auto-fit, minmax(max(13rem, calc(33% - 1rem)), 1fr)); }}
-.{ROW_CLASS} figure {{ margin: 0; }}
-.{ROW_CLASS} .title {{ margin: 0 0 0.5rem 0; }}
-.{ROW_CLASS} figcaption {{ font-size: 0.875rem; color: {CAPTION_INK}; margin-top: 0.5rem; }}
-</style>
-"""
 
 _HEAD = 3.2
 _CELL = 22
 
 
 def _person(x: float, y: float, style: str) -> str:
-    fill = {"solid": "#0b4f8a", "hatched": "url(#hatch)", "empty": "#ffffff"}[style]
-    stroke = "#0b4f8a" if style != "empty" else "#5f6b7a"
+    fill = {"solid": FIGURE_INK, "hatched": "url(#hatch)", "empty": WHITE}[style]
+    stroke = FIGURE_INK if style != "empty" else FIGURE_EMPTY_OUTLINE
     return (f'<g fill="{fill}" stroke="{stroke}" stroke-width="1.2">'
             f'<circle cx="{x + 11}" cy="{y + 5}" r="{_HEAD}"/>'
             f'<rect x="{x + 6}" y="{y + 9.5}" width="10" height="10" rx="3"/></g>')
@@ -50,8 +41,8 @@ def icon_array_svg(low: float, high: float, label: str) -> str:
     return (f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {size} {size}" width="{size}" '
             f'height="{size}" xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>'
             '<defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" '
-            'patternTransform="rotate(45)"><rect width="4" height="4" fill="#cfe0f3"/>'
-            '<line x1="0" y1="0" x2="0" y2="4" stroke="#0b4f8a" stroke-width="1.6"/></pattern></defs>'
+            f'patternTransform="rotate(45)"><rect width="4" height="4" fill="{FIGURE_HATCH}"/>'
+            f'<line x1="0" y1="0" x2="0" y2="4" stroke="{FIGURE_INK}" stroke-width="1.6"/></pattern></defs>'
             + "".join(people) + "</svg>")
 
 
@@ -63,17 +54,17 @@ def describe(low: float, high: float, who: str) -> str:
 
 
 def _session(x: float, y: float, done: bool) -> str:
-    fill = "#0b4f8a" if done else "#ffffff"
-    tick = (f'<path d="M{x + 5} {y + 11} l4 4 l8 -9" fill="none" stroke="#ffffff" stroke-width="2.4"/>'
+    fill = FIGURE_INK if done else WHITE
+    tick = (f'<path d="M{x + 5} {y + 11} l4 4 l8 -9" fill="none" stroke="{WHITE}" stroke-width="2.4"/>'
             if done else "")
-    return (f'<rect x="{x + 1.5}" y="{y + 1.5}" width="19" height="19" rx="3" fill="{fill}" stroke="#0b4f8a" '
+    return (f'<rect x="{x + 1.5}" y="{y + 1.5}" width="19" height="19" rx="3" fill="{fill}" stroke="{FIGURE_INK}" '
             f'stroke-width="1.4"/>{tick}')
 
 
 def _event(x: float, y: float) -> str:
-    return (f'<path d="M{x + 11} {y + 2} L{x + 20} {y + 19} L{x + 2} {y + 19} Z" fill="#ffd9a8" stroke="#8a4b00" '
-            f'stroke-width="1.4"/><rect x="{x + 10}" y="{y + 7.5}" width="2" height="6.5" fill="#8a4b00"/>'
-            f'<circle cx="{x + 11}" cy="{y + 16.3}" r="1.2" fill="#8a4b00"/>')
+    return (f'<path d="M{x + 11} {y + 2} L{x + 20} {y + 19} L{x + 2} {y + 19} Z" fill="{EVENT_FILL}" '
+            f'stroke="{EVENT_INK}" stroke-width="1.4"/><rect x="{x + 10}" y="{y + 7.5}" width="2" height="6.5" '
+            f'fill="{EVENT_INK}"/><circle cx="{x + 11}" cy="{y + 16.3}" r="1.2" fill="{EVENT_INK}"/>')
 
 
 def count_array_svg(kind: str, filled: int, total: int, label: str) -> str:

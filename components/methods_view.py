@@ -31,8 +31,8 @@ def design_ceilings() -> None:
 def _readings(version: str, _evidence: EvidenceBase) -> list[Reading]:
     """Scored once per version of the base; both the summary line and the table read these."""
     readings = take_home_readings(_evidence)
-    # Scoring imported textstat and nltk (tens of thousands of module objects, alive for the life of
-    # the process): move them out of the collector's sight, or every later run of every page walks them.
+    # Scoring imported textstat and nltk, alive for the life of the process: move them out of the collector's
+    # sight, or every later run of every page walks them (docs/decisions.md, Base cache and frozen objects).
     gc.freeze()
     return readings
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import url_state
 from evidence.findings import PAGE_SIZE, page_of
+from evidence.links import Page
 
 
 def requested_page() -> int:
@@ -37,7 +38,7 @@ def pager(page: int, pages: int) -> None:
                  on_click=url_state.write, args=("page", str(page + 1)))
 
 
-def next_page_link(url_path: str, page: int, pages: int) -> str:
+def next_page_link(url_path: Page, page: int, pages: int) -> str:
     """'Page 2 of 6 · Next page' as markdown, for the end of a list drawn as one block (components/cards.py)."""
     if page >= pages:
         return f"Page {page} of {pages}." if pages > 1 else ""

@@ -1,9 +1,8 @@
 """Small tables as plain HTML, the one way the explorer draws a table that is not a data grid.
 
-`st.table` sends the frame as Apache Arrow, so the browser first loads and compiles Streamlit's Arrow
-reader (about 1 MB of JavaScript) and every page with a table paid that on its first visit. Our tables
-are a few dozen short text cells: HTML is what the browser shows anyway, screen readers read it as a
-table, it prints, and a wide one scrolls sideways inside its own keyboard-reachable box on a phone.
+`st.table` makes a first visit load Streamlit's Arrow reader for a few dozen short text cells
+(docs/decisions.md, Plain tables). HTML is read as a table by screen readers, prints, and a wide one scrolls
+sideways inside its own keyboard-reachable box on a phone.
 """
 
 from __future__ import annotations
@@ -14,29 +13,9 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from components.palette import LINK, RULE
-
-# Read by the app tests (tests/app/apptest_helpers.py) and the browser tests to find the tables.
+# Read by the app tests (tests/app/apptest_helpers.py) and the browser tests to find the tables; styled by
+# assets/table.css.
 CLASS = "plain-table"
-
-CSS = f"""
-<style>
-.{CLASS} {{ overflow-x: auto; margin-bottom: 1rem; }}
-.{CLASS}:focus-visible {{ outline: 2px solid {LINK}; outline-offset: 2px; }}
-.{CLASS} table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; }}
-.{CLASS} th, .{CLASS} td {{ text-align: left; vertical-align: top; padding: 0.4rem 0.75rem;
-  border-bottom: 1px solid {RULE}; }}
-.{CLASS} thead th {{ font-weight: 600; border-bottom-width: 2px; }}
-.{CLASS} tbody th {{ font-weight: 400; }}  /* the row's name */
-/* On a phone, squeezed to the screen, a column would get one word a line and a note a row a screen tall:
-   give columns a readable width and let the box scroll sideways instead. */
-@media (max-width: 640px) {{
-  .{CLASS} th, .{CLASS} td {{ min-width: 4rem; }}
-  .{CLASS} tbody th {{ min-width: 8rem; }}
-  .{CLASS} .long {{ min-width: 14rem; }}
-}}
-</style>
-"""
 
 LONG = 40  # characters: a cell this long reads as a sentence and gets a wider column
 

@@ -19,22 +19,11 @@ import streamlit as st
 
 from components import url_state
 from components.site import PageSpec
-from evidence.share import qr_png
+from components.stylesheets import stylesheet
+from evidence.outputs.share import qr_png
 
 # Sidebar hidden, type large enough for the back of a room (28 px body), no widget chrome.
-PRESENTATION_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 1800px; padding-top: 1.5rem; }
-[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 28px !important;
-  line-height: 1.45 !important; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 52px !important; }
-[data-testid="stMainBlockContainer"] h2 { font-size: 40px !important; }
-[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p { font-size: 22px !important; }
-[data-testid="stMainBlockContainer"] .st-key-slide_qr p { font-size: 22px !important; line-height: 1.3 !important; }
-</style>
-"""
+PRESENTATION_CSS = stylesheet("present")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.palette import INK, POPULATION_STYLE
+from evidence.palette import INK, POPULATION_STYLE, RANGE_GRID, WHITE
 from evidence import EvidenceBase
 from evidence.model import PopulationTag, PrevalenceFigure, RecallPeriod
 
@@ -87,11 +87,11 @@ def prevalence_figure(groups: dict[RecallPeriod, list[PrevalenceFigure]], eviden
             shown_in_legend.add(f.population_tag)
         fig.update_yaxes(automargin=True, tickfont=dict(color=INK), row=row, col=1)
         last_of_measure = all(m != measure for _, m, _ in shown[row:])
-        fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#d9d9d9", row=row, col=1,
+        fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor=RANGE_GRID, row=row, col=1,
                          title_text=MEASURE_AXIS[measure] if measure == "incidence" or last_of_measure else None)
     # The legend sits 75 px under the plot, below the axis title, whatever the figure's height.
     fig.update_layout(height=height + 60, margin=dict(l=10, r=24, t=50, b=110),
                       legend=dict(orientation="h", yanchor="top", y=-75 / (height - 100), x=0, title_text="Who:"),
-                      plot_bgcolor="white",
+                      plot_bgcolor=WHITE,
                       font=dict(size=14, color=INK))
     return fig

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import filters
 from components.charts import cached_figure, cached_table, downloads
 from components.icon_array import describe, figure_html, icon_array_svg, row_html
 from components.prevalence_chart import prevalence_figure, prevalence_table
@@ -11,6 +12,7 @@ from components.present import Slide
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.explain import why_figures_differ
+from evidence.links import Page
 from evidence.model import PopulationTag, PrevalenceFigure, RecallPeriod
 
 _WHO = {PopulationTag.RUNNERS: "runners", PopulationTag.GENERAL_POPULATION: "adults"}
@@ -20,9 +22,9 @@ def comparability_panel(figures: list[PrevalenceFigure], evidence: EvidenceBase)
     """The 'why these numbers differ' note, generated from the records on screen."""
     reasons = why_figures_differ(figures, evidence.studies)
     if not evidence.prevalence:
-        st.info("There are no prevalence figures in the base yet.", icon=":material/search_off:")
+        filters.nothing_to_show("There are no prevalence figures in the base yet.")
     elif not figures:
-        st.info("No figures match these filters.", icon=":material/search_off:")
+        filters.nothing_to_show("No figures match these filters.")
     elif reasons:
         st.warning("**Why these numbers differ: they are not like for like.**\n"
                    + "\n".join(f"- {reason}" for reason in reasons), icon=":material/compare_arrows:")
@@ -77,7 +79,7 @@ def mix_up_link(evidence: EvidenceBase) -> None:
     if runners and lifetime:
         st.markdown(f":material/school: **For teaching:** [see why {runners.display} in runners and "
                     f"{lifetime.display} in everyone are not a fair comparison]"
-                    f"({link('prevalence', figure=[runners.id, lifetime.id])}).")
+                    f"({link(Page.PREVALENCE, figure=[runners.id, lifetime.id])}).")
 
 
 def prevalence_slides(groups: dict[RecallPeriod, list[PrevalenceFigure]], evidence: EvidenceBase) -> list[Slide]:

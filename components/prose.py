@@ -1,16 +1,8 @@
 """Long static text drawn as HTML made on the server, not as markdown the browser parses.
 
-Streamlit renders `st.markdown` in the browser, on its main thread, on every first visit, even inside a closed
-expander. The change log (17,000 characters) as markdown costs a bare page 11-19% more time to rendered; as HTML,
-0-3% (benchmarks/element_cost_app.py, `long_*`). So long blocks are rendered here, once per text, with a
-CommonMark parser, and sent with `st.html`.
-
-Only where a late block moves nothing: at the end of a page, or inside a layer (`layer`, an expander). Streamlit
-loads st.html's code on first use, and until it arrives each st.html is a 40 px placeholder; a visible block
-that then grows pushes everything below it down. Cards drawn this way, one HTML element each, were cheaper still
-(`cards_8_html`) but made Home jump on a phone (cumulative layout shift 0.84, Lighthouse performance 55 to 31).
-The same HTML through `st.markdown(unsafe_allow_html=True)` jumps as much: Streamlit loads the HTML parser it
-needs for that the same way, behind the same placeholder (0.51 for eight cards at 412 px).
+Streamlit renders `st.markdown` in the browser on every first visit, even inside a closed expander; long blocks
+are rendered here once per text (CommonMark) and sent with `st.html`. Only where a late block moves nothing: at a
+page's end or inside a layer (`layer`), as st.html starts as a placeholder (docs/decisions.md, Server-made prose).
 
 The text stays markdown, written as for `st.markdown`: the same escapes (components/change_notice.md), the
 same badges (`:blue-badge[...]`, drawn with our palette) and Material icons (`:material/flag:`, drawn with the
@@ -30,36 +22,12 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from components.nav import IN_APP
-from components.palette import BADGE, CAPTION_INK, LINK, RULE
+from evidence.palette import BADGE
 
-CLASS = "prose"
+CLASS = "prose"  # styled by assets/prose.css, a badge colour of palette.BADGE by a rule there
 ICON = "icon"
 _BADGE_START = re.compile(r":([a-z]+)-badge\[")
 _ICON = re.compile(r":material/([a-z0-9_]+):")
-
-CSS = f"""
-<style>
-.{CLASS} > :last-child {{ margin-bottom: 0; }}
-.{CLASS} a {{ color: {LINK}; text-decoration: underline; }}
-.{CLASS} ol, .{CLASS} ul {{ padding-left: 1.6rem; }}
-.{CLASS} li {{ margin: 0.35rem 0; }}
-.{CLASS} hr {{ border: 0; border-top: 1px solid {RULE}; margin: 1.5rem 0; }}
-/* Boxed entries of a long list (the glossary, the take-homes), each with a details layer. */
-.{CLASS} .entry {{ border: 1px solid {RULE}; border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 0 0 1rem; }}
-.{CLASS} .entry > :last-child {{ margin-bottom: 0; }}
-.{CLASS} .entry > h2 {{ font-size: 1rem; font-weight: 600; margin: 0 0 0.25rem; padding: 0; }}
-.{CLASS} details {{ margin: 0.5rem 0; }}
-.{CLASS} summary {{ cursor: pointer; }}
-.{CLASS} .note {{ font-size: 0.875rem; color: {CAPTION_INK}; }}
-.{CLASS} .badge {{ display: inline-block; padding: 0 0.4rem; border-radius: 0.25rem; font-size: 0.875rem;
-  line-height: 1.5; white-space: nowrap; }}
-/* Streamlit's own icon font (its @font-face), as its markdown draws :material/...: icons. */
-.{CLASS} .{ICON} {{ font-family: "Material Symbols Rounded"; font-weight: 400; font-style: normal;
-  font-size: 1.15em; line-height: 1; vertical-align: -0.2em; display: inline-block; letter-spacing: normal;
-  text-transform: none; white-space: nowrap; direction: ltr; font-feature-settings: "liga";
-  -webkit-font-smoothing: antialiased; user-select: none; }}
-""" + "".join(f".{CLASS} .badge-{name} {{ background: {fill}; color: {ink}; }}\n"
-              for name, (fill, ink) in BADGE.items()) + "</style>\n"
 
 
 def _badge(state: StateInline, silent: bool) -> bool:

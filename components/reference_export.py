@@ -11,7 +11,7 @@ from typing import Callable
 import streamlit as st
 
 from evidence import EvidenceBase
-from evidence.export import EXTENSIONS, MEDIA_TYPES, export
+from evidence.outputs.export import EXTENSIONS, MEDIA_TYPES, export
 from evidence.model import Study
 
 _LABELS = {"csv": "CSV", "bibtex": "BibTeX", "ris": "RIS (EndNote, Zotero)", "csljson": "CSL-JSON"}

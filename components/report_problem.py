@@ -1,34 +1,30 @@
-"""'Report a problem with this record': a link that opens a prefilled message, never stored by the app."""
+"""'Report a problem with this record': a line under a record whose link opens the report form over the page.
+
+The link is this same view plus ?report=<kind>:<id> (evidence/links.py `REPORT_KEY`); the frame reads it on every
+page and opens the form (components/report_form.py). A plain link, so the line costs a first visit what any line of
+markdown does, and it works where a card is server-made HTML (components/cards.py): a plain click stays in the app
+(components/theme.py, the site script), and the form's widgets are built only once a reader opens it.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components.base_loader import base
-from components.url_state import page_address
-from evidence.changes import KIND_LABELS, record_href, record_title
+from components.url_state import report_link as report_href
+from evidence.links import report_value
 from evidence.model import Record
-from evidence.report import report_href
-from evidence.links import sibling_url
 
 LABEL = "Report a problem with this record"
 
 
-def report_markdown(kind: str, record: Record) -> str | None:
-    """The link's line as markdown, or None if meta.report_to is not set."""
-    meta = base().meta
-    if not meta or not meta.report_to:
-        return None
-    # The record's own view, with this page's v (the version the reader is looking at now).
-    link = sibling_url(page_address(), record_href(kind, record.id), meta.version)
-    href = report_href(meta.report_to, KIND_LABELS[kind].lower(), record.id, record_title(record), link)
-    # What the link does is said beside it, not in a help tooltip: a tooltip is hidden from touch screens, and
-    # Home's four cost a first visit about 30 ms of the browser's main thread (benchmarks/element_cost_app.py).
-    return (f":material/flag: [{LABEL}]({href}) · opens a message about it, filled in for you; nothing is "
-            "sent until you send it")
+def report_markdown(kind: str, record: Record) -> str:
+    """The link's line as markdown."""
+    # What the link does is said beside it, not in a help tooltip: a tooltip is hidden from touch screens and
+    # costs a first visit (docs/decisions.md, Report lines without tooltips).
+    return (f":material/flag: [{LABEL}]({report_href(report_value(kind, record.id))}) · opens a short form; "
+            "nothing is sent until you send it")
 
 
 def report_link(kind: str, record: Record) -> None:
-    """A small link under the record; nothing is drawn if meta.report_to is not set."""
-    if text := report_markdown(kind, record):
-        st.markdown(text)
+    """A small link under the record."""
+    st.markdown(report_markdown(kind, record))

@@ -5,13 +5,12 @@ above the page (`share_button`) and fills it once, after the page (`share_body`)
 what the page settled on: the query string after filters were written back and stale values
 dropped, and the studies it named with `shows_studies(ids)` (in on-screen order).
 
-The link is `url_state.current_url()`; the QR code and citation text come from evidence/share.py.
+The link is `url_state.current_url()`; the QR code and citation text come from evidence/outputs/share.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Iterable
 
 import streamlit as st
@@ -19,8 +18,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components import embed, url_state
 from components.base_loader import base
+from components.build_cache import BuildCache
 from components.site import HOME, PageSpec
-from evidence.share import SITE_TITLE, citation_text, qr_png
+from components.stylesheets import stylesheet
+from evidence import EvidenceBase
+from evidence.outputs.share import SITE_TITLE, citation_text, qr_png
 
 _STUDIES = "_share_studies"
 LABEL = "Share this view"
@@ -29,56 +31,7 @@ QR_WIDTH = 320  # CSS pixels; about 45 cm wide on a 2 m projected screen
 QR_WIDTH_PRESENTING = 440
 
 # Printing a page gives the content, black on white: no sidebar, toolbar, widgets or share panel.
-PRINT_CSS = """
-<style>
-@media print {
-  @page { margin: 15mm; }
-  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
-  [data-testid="stMainBlockContainer"] {
-    position: static !important; overflow: visible !important; height: auto !important;
-    background: #fff !important; color: #000 !important;
-  }
-  [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-  header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-  [data-testid="stStatusWidget"], [data-testid="stBottom"], [data-testid="stElementToolbar"],
-  [data-testid="stPopover"], [data-testid="stButton"], [data-testid="stDownloadButton"],
-  [data-testid="stFormSubmitButton"], [data-testid="stLinkButton"], [data-testid="stBaseButton-secondary"],
-  [data-testid="stTextInput"], [data-testid="stTextArea"], [data-testid="stNumberInput"],
-  [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stSlider"],
-  [data-testid="stSelectSlider"], [data-testid="stRadio"], [data-testid="stCheckbox"],
-  [data-testid="stToggle"], [data-testid="stButtonGroup"], [data-testid="stPills"],
-  [data-testid="stSegmentedControl"], [data-testid="stDateInput"], [data-testid="stFileUploader"],
-  button, input, select, textarea, iframe[title="streamlit_components"] {
-    display: none !important;
-  }
-  [data-testid="stMain"] *:not(svg):not(svg *) {
-    color: #000 !important; background-color: transparent !important; box-shadow: none !important;
-    text-shadow: none !important;
-  }
-  /* Expanders print as plain sections: no border, no chevron; the label stays as a heading. */
-  [data-testid="stExpander"] details, [data-testid="stExpander"] summary { border: none !important; }
-  [data-testid="stExpander"] summary svg, [data-testid="stExpanderToggleIcon"],
-  [data-testid="stExpander"] summary [data-testid="stIconMaterial"] { display: none !important; }
-  [data-testid="stExpander"] summary { padding-left: 0 !important; font-weight: 700 !important; }
-  /* Chrome ignores break-inside inside flex columns: stack blocks plainly so a card is not cut in two. */
-  [data-testid="stVerticalBlock"] { display: block !important; }
-  [data-testid="stVerticalBlock"] > * { margin-bottom: 0.75rem; }
-  [data-testid="stLayoutWrapper"], [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stExpander"],
-  [data-testid="stElementContainer"] {
-    break-inside: avoid;
-  }
-  h1, h2, h3, h4 { break-after: avoid; }
-  /* A chart keeps the pixel width it had on screen: shrink it to fit an A4 column. */
-  [data-testid="stPlotlyChart"] { zoom: 0.75; overflow: hidden; }
-  /* A printed link keeps its address. */
-  [data-testid="stMain"] a[href^="http"]::after {
-    content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all;
-  }
-  [data-testid="stMain"] a { text-decoration: underline !important; }
-}
-</style>
-"""
+PRINT_CSS = stylesheet("print")
 
 
 def begin_run() -> None:
@@ -98,14 +51,16 @@ def shown_studies() -> list[str]:
     return list(st.session_state.get(_STUDIES, []))
 
 
-def _citation(spec: PageSpec, url: str) -> str:
-    return _cited(base().version, spec.title, url, dt.date.today(), tuple(shown_studies()))
-
-
 # Formatting every shown study's reference is most of the panel's cost; a class opening one link pays it once.
-@lru_cache(maxsize=256)
-def _cited(version: str, title: str, url: str, accessed: dt.date, study_ids: tuple[str, ...]) -> str:
-    evidence = base()
+_citations: BuildCache[str] = BuildCache(256)
+
+
+def _citation(spec: PageSpec, url: str) -> str:
+    evidence, key = base(), (spec.title, url, dt.date.today(), tuple(shown_studies()))
+    return _citations.get(evidence, key, lambda: _cited(evidence, *key))
+
+
+def _cited(evidence: EvidenceBase, title: str, url: str, accessed: dt.date, study_ids: tuple[str, ...]) -> str:
     studies = [evidence.studies[s] for s in study_ids if s in evidence.studies]
     meta = evidence.meta
     return citation_text(title, url, accessed, studies, site_title=meta.title if meta else SITE_TITLE,
@@ -113,8 +68,8 @@ def _cited(version: str, title: str, url: str, accessed: dt.date, study_ids: tup
 
 
 def share_button() -> DeltaGenerator:
-    """The 'Share this view' popover itself, drawn before the page: drawn after it, it appeared above a page
-    already on screen and pushed it down (a layout shift on every first visit). Fill it with `share_body`."""
+    """The 'Share this view' popover itself, drawn before the page, so it never pushes a page already on screen
+    down (docs/decisions.md, Nothing jumps). Fill it with `share_body`."""
     with st.container(horizontal=True, horizontal_alignment="right"):
         return st.popover(LABEL, icon=":material/share:", key=OPEN_KEY, on_change="rerun")
 
@@ -127,8 +82,8 @@ def share_panel(spec: PageSpec = HOME, *, presenting: bool = False) -> None:
 def share_body(panel: DeltaGenerator, spec: PageSpec = HOME, *, presenting: bool = False) -> None:
     """The popover's body: link, QR code, citation, with the query string the page settled on.
 
-    Built only while it is open: most visits never open it, and a closed body would still cost every run a QR
-    image, a formatted citation and half a dozen elements for the browser to draw.
+    Built only while it is open: most visits never open it, and Streamlit builds a closed popover's body on every
+    run all the same (docs/decisions.md, Closed panels).
     """
     if not panel.open:
         return

@@ -9,48 +9,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evidence.facets import FINDINGS_FACETS, REFERENCE_FACETS
+from evidence.links import Page
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    # No file may be named like a url_path: with a pages/ folder present, Streamlit first tries
-    # legacy folder discovery, and a file named `findings.py` would then be run for /findings
-    # *without* app.py (no navigation, no frame). tests/unit/test_site.py guards this.
-    file: str
     title: str
     icon: str
-    url_path: str
+    url_path: Page
     section: str
     default: bool = False
     # Query keys this page understands; links to it carry them along (see url_state), and the README's
     # table of link parameters must list each (tests/unit/test_docs.py).
     keys: tuple[str, ...] = ()
 
+    @property
+    def file(self) -> str:
+        """The page's one file, named after its URL path (tests/unit/test_site.py keeps the two in step)."""
+        return f"pages/{self.url_path}.py"
+
 
 FILTER_KEYS = tuple(f.key for f in FINDINGS_FACETS)
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/bottom_line.py", "Home", ":material/home:", "home", "Start", default=True),
-    PageSpec("pages/take_homes.py", "Take-homes", ":material/lightbulb:", "take-homes", "Start",
+    PageSpec("Home", ":material/home:", Page.HOME, "Start", default=True),
+    PageSpec("Take-homes", ":material/lightbulb:", Page.TAKE_HOMES, "Start",
              keys=("topic", "claim", "present", "slide")),
-    PageSpec("pages/my_situation.py", "Your situation", ":material/person_search:", "my-situation", "Start",
+    PageSpec("Your situation", ":material/person_search:", Page.MY_SITUATION, "Start",
              keys=("signs", "pain", "running", "age")),
-    PageSpec("pages/get_help.py", "When to get help", ":material/emergency:", "get-help", "Start"),
-    PageSpec("pages/findings_explorer.py", "Findings", ":material/filter_list:", "findings", "Explore",
+    PageSpec("When to get help", ":material/emergency:", Page.GET_HELP, "Start"),
+    PageSpec("Findings", ":material/filter_list:", Page.FINDINGS, "Explore",
              keys=(*FILTER_KEYS, "page", "display")),
-    PageSpec("pages/prevalence_compare.py", "How common is back pain?", ":material/bar_chart:", "prevalence", "Explore",
+    PageSpec("How common is back pain?", ":material/bar_chart:", Page.PREVALENCE, "Explore",
              keys=("period", "population", "figure", "view", "present", "slide")),
-    PageSpec("pages/evidence_map.py", "Evidence map", ":material/grid_on:", "evidence-map", "Explore",
+    PageSpec("Evidence map", ":material/grid_on:", Page.EVIDENCE_MAP, "Explore",
              keys=("size", "cell", "present", "slide")),
-    PageSpec("pages/claim_check.py", "Claim check", ":material/fact_check:", "claim-check", "Explore",
+    PageSpec("Claim check", ":material/fact_check:", Page.CLAIM_CHECK, "Explore",
              keys=("article", "verdict", "claim", "claims", "present", "slide")),
-    PageSpec("pages/study_detail.py", "Study", ":material/article:", "study", "Reference", keys=("study", "order")),
-    PageSpec("pages/reference_list.py", "References", ":material/menu_book:", "references", "Reference",
+    PageSpec("Study", ":material/article:", Page.STUDY, "Reference", keys=("study", "order")),
+    PageSpec("References", ":material/menu_book:", Page.REFERENCES, "Reference",
              keys=tuple(f.key for f in REFERENCE_FACETS)),
-    PageSpec("pages/glossary_terms.py", "Glossary", ":material/dictionary:", "glossary", "Reference", keys=("term", "q")),
-    PageSpec("pages/methods_and_sources.py", "Methods", ":material/science:", "methods", "Reference"),
-    PageSpec("pages/whats_new.py", "What's new", ":material/update:", "whats-new", "Reference", keys=("kind", "record")),
-    PageSpec("pages/accessibility_statement.py", "Accessibility", ":material/accessibility_new:", "accessibility",
+    PageSpec("Glossary", ":material/dictionary:", Page.GLOSSARY, "Reference", keys=("term", "q")),
+    PageSpec("Methods", ":material/science:", Page.METHODS, "Reference"),
+    PageSpec("What's new", ":material/update:", Page.WHATS_NEW, "Reference", keys=("kind", "record")),
+    PageSpec("Accessibility", ":material/accessibility_new:", Page.ACCESSIBILITY,
              "Reference"),
 )
 

@@ -7,22 +7,24 @@ Every URL read and write of the guide is in the first block below (`read_answers
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 import streamlit as st
 
 from components import badges, url_state
 from components.base_loader import base
+from components.build_cache import BuildCache
 from components.citations import cite, reference_list
 from components.prose import layer
+from components.site import BY_PATH
 from components.url_state import link
 from evidence import EvidenceBase
-from evidence.handout import build_guide_handout
+from evidence.links import Page
+from evidence.outputs.handout import build_guide_handout
 from evidence.red_flags import red_flag_groups
 from evidence.selections import numbered_references
 from evidence.situation import INTRO, KEYS, QUESTIONS, Applies, Guide, Question, Situation, answers_text
 
-HELP_PAGE = "pages/get_help.py"
+HELP_PAGE = BY_PATH[Page.GET_HELP].file
 
 
 # ---- The URL: one parameter per answer ------------------------------------------------------
@@ -91,27 +93,29 @@ def take_home_card(applies: Applies, evidence: EvidenceBase, numbers: dict[str, 
     with st.container(border=True):
         st.markdown("\n\n".join(text))
         layer("Who the studies took", "\n".join(f"- {line}" for line in applies.who(evidence))
-              + f"\n\n[More about this take-home]({link('take-homes', claim=claim.id)})")
+              + f"\n\n[More about this take-home]({link(Page.TAKE_HOMES, claim=claim.id)})")
 
 
-@lru_cache(maxsize=64)
-def _handout(situation: Situation, url: str, day: dt.date, full: bool, version: str) -> bytes:
+_handouts: BuildCache[bytes] = BuildCache(64)
+
+
+def _handout(situation: Situation, url: str, day: dt.date, full: bool, evidence: EvidenceBase) -> bytes:
     from evidence.situation import guide
-    evidence = base()
-    return build_guide_handout(guide(evidence, situation), evidence, url, today=day, full=full)
+    return _handouts.get(evidence, (situation, url, day, full), lambda: build_guide_handout(
+        guide(evidence, situation), evidence, url, today=day, full=full))
 
 
 def handout_buttons(situation: Situation) -> None:
     url = url_state.current_url()
-    evidence_id = base().version
+    evidence = base()
     row = st.container(horizontal=True, gap="small")  # one row that wraps on a phone; one element, not three
     row.download_button("Download this guide on one sheet (PDF)", icon=":material/picture_as_pdf:",
-                        data=lambda: _handout(situation, url, dt.date.today(), False, evidence_id),
+                        data=lambda: _handout(situation, url, dt.date.today(), False, evidence),
                         file_name="running-back-my-situation.pdf", mime="application/pdf", on_click="ignore",
                         key="guide_handout", help="One A4 sheet, printed on both sides: the first take-homes for "
                         "you, the warning signs, and the studies, with a QR code back to this guide.")
     row.download_button("Download the full guide (PDF)", icon=":material/description:",
-                        data=lambda: _handout(situation, url, dt.date.today(), True, evidence_id),
+                        data=lambda: _handout(situation, url, dt.date.today(), True, evidence),
                         file_name="running-back-my-situation-full.pdf", mime="application/pdf",
                         on_click="ignore", key="guide_handout_full")
 
@@ -131,7 +135,7 @@ def answer(result: Guide, evidence: EvidenceBase) -> None:
         for applies in result.general:
             take_home_card(applies, evidence, numbers)
     if result.left_out:
-        st.caption(INTRO["left_out"] + f" See [all take-homes]({link('take-homes')}).")
+        st.caption(INTRO["left_out"] + f" See [all take-homes]({link(Page.TAKE_HOMES)}).")
     st.subheader("What is not known for you", anchor="not-known")
     st.markdown("\n".join(f"- {line}" for line in result.unknowns) or "Nothing more to add.")
     handout_buttons(result.situation)

@@ -14,7 +14,8 @@ from components.trial_counts_view import trial_counts
 from components.url_state import link
 from evidence import EvidenceBase
 from evidence.explain import design_limits
-from evidence.export import vancouver
+from evidence.links import Page
+from evidence.outputs.export import vancouver
 from evidence.model import Study, Verification
 from evidence.selections import article_claims_citing, claims_citing, prevalence_from
 from evidence.textlinks import link_terms
@@ -94,9 +95,9 @@ def cited_by(study: Study, evidence: EvidenceBase) -> None:
     # One element for all three lists, near the page's end: HTML made on the server (components/prose.py).
     sections = [(heading, lines) for heading, lines in (
         ("Take-homes that cite it",
-         [f"- {badges.certainty(c.certainty.value)} [{c.statement}]({link('take-homes', claim=c.id)})" for c in claims]),
+         [f"- {badges.certainty(c.certainty.value)} [{c.statement}]({link(Page.TAKE_HOMES, claim=c.id)})" for c in claims]),
         ("Article claims checked against it",
-         [f"- {badges.verdict(c.verdict)} [{c.claim}]({link('claim-check', claim=c.id)}) — *{a.title}*"
+         [f"- {badges.verdict(c.verdict)} [{c.claim}]({link(Page.CLAIM_CHECK, claim=c.id)}) — *{a.title}*"
           for a, c in articles]),
         ("Prevalence figures from it",
          [f"- {f.display} ({f.recall_period.label.lower()}): {f.population}" for f in figures]),

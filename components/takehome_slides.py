@@ -6,13 +6,13 @@ import streamlit as st
 
 from components.present import Slide
 from evidence import EvidenceBase
-from evidence.export import vancouver
+from evidence.outputs.export import vancouver
 from evidence.grade import symbol_and_label
-from evidence.model import Claim
+from evidence.model import TakeHome
 
 
-def takehome_slides(claims: list[Claim], evidence: EvidenceBase, numbers: dict[str, int]) -> list[Slide]:
-    def draw(claim: Claim):
+def takehome_slides(claims: list[TakeHome], evidence: EvidenceBase, numbers: dict[str, int]) -> list[Slide]:
+    def draw(claim: TakeHome):
         def body() -> None:
             st.markdown(f"## {claim.statement}")
             # Plain large text, not a badge: a badge's small type is unreadable from the back of a room.
@@ -21,7 +21,7 @@ def takehome_slides(claims: list[Claim], evidence: EvidenceBase, numbers: dict[s
             st.markdown(f"Why: {claim.certainty_reason}")
         return body
 
-    def sources(claim: Claim) -> str:
+    def sources(claim: TakeHome) -> str:
         return "; ".join(f"[{numbers[s]}] {vancouver(evidence.studies[s]).rstrip('.')}" for s in claim.studies
                          if s in evidence.studies) + "."
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.charts import cached_figure, cached_table, downloads, source_line, wrap
-from components.palette import BLUE, CHART_CONFIG, GRID, INK
+from evidence.palette import BLUE, CHART_CONFIG, GRID, INK, WHITE
 from components.plain_table import plain_table
 from evidence import EvidenceBase
 from evidence.evidence_map import timeline_summary
@@ -59,7 +59,7 @@ def timeline_figure(studies: list[Study]) -> go.Figure:
     fig.update_yaxes(tickvals=list(range(len(designs))), ticktext=[wrap(d.label, 22) for d in designs],
                      range=[len(designs) - 0.5, -0.5], gridcolor=GRID, automargin=True, zeroline=False,
                      tickfont=dict(color=INK))
-    fig.update_layout(height=120 + 48 * len(designs), margin=dict(l=10, r=10, t=20, b=40), plot_bgcolor="white",
+    fig.update_layout(height=120 + 48 * len(designs), margin=dict(l=10, r=10, t=20, b=40), plot_bgcolor=WHITE,
                       font=dict(size=13, color=INK), dragmode=False,
                       legend=dict(orientation="h", y=-0.18, yanchor="top"))
     return fig

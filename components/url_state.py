@@ -5,7 +5,8 @@ touches `st.query_params`):
 - A widget's key is its query parameter's name. A widget takes its first value from the URL
   (`seed`) and writes its value back after it is drawn (`write`): one mechanism for every widget.
   (Streamlit's `bind="query-params"` is not used: it writes the *label* of a widget with a
-  format_func, and a second mechanism would be one more thing to keep in step.)
+  format_func, and a second mechanism would be one more thing to keep in step; docs/decisions.md,
+  URL state.)
 - Values are stable slugs (?topic=disc-hydration), never display labels, so renaming a label
   breaks no shared link. Lists are repeated keys: ?topic=pain&topic=disability.
 - Selections that are not widgets (a study, a claim, a slide) are single string parameters.
@@ -16,9 +17,11 @@ touches `st.query_params`):
 
 API in one glance:
   read   values(key) · value(key) · given(keys) · choices(key, allowed, label) · selected(key, known, label)
+         selected_for_widget(key, known, label)
   write  write(key, value) · clear(keys) · seed(key, value)
   links  link(page, **params) · carried(keys) · current_params() · page_address() · current_url() · app_url()
-  frame  link_version() · embedded()   (global flags the frame reads on every page, not a page's parameters)
+  frame  link_version() · embedded() · report_request() · report_link(target) · close_report()
+         (global flags the frame reads on every page, not a page's parameters)
   run    begin_run(url_path, keys) · note(message) · notices()
 """
 
@@ -29,11 +32,11 @@ from typing import Iterable, Mapping
 import streamlit as st
 
 from components.base_loader import base
-from evidence.links import VERSION_KEY, app_root, link, page_url, view_url, with_version
+from evidence.links import REPORT_KEY, VERSION_KEY, app_root, link, page_url, same_page, view_url, with_version
 
 __all__ = ["app_url", "begin_run", "carried", "choices", "clear", "current_params", "current_url", "embedded",
-           "given", "link", "link_version", "note", "page_address",
-           "notices", "seed", "selected", "value", "values", "write"]
+           "given", "link", "link_version", "note", "page_address", "report_request", "report_link", "close_report",
+           "notices", "seed", "selected", "selected_for_widget", "value", "values", "write"]
 
 # What this run learned about the URL: its page, its notices, and the keys it read (which
 # tests/app/test_page_parameters.py holds to the PageSpec and so to the README).
@@ -102,6 +105,14 @@ def selected(key: str, known: Mapping[str, object] | Iterable[str], label: str) 
     return chosen
 
 
+def selected_for_widget(key: str, known: Mapping[str, object] | Iterable[str], label: str) -> str | None:
+    """`selected`, and the widget of the same key opens on it (a select box that shows the chosen record)."""
+    chosen = selected(key, known, label)
+    if chosen:
+        seed(key, chosen)
+    return chosen
+
+
 # ---- writing ----------------------------------------------------------------------------
 
 def write(key: str, new: str | list[str] | None) -> None:
@@ -163,7 +174,8 @@ def current_url() -> str:
     """The full link to this view: the browser's address for the page plus the query string the page settled
     on. Everything the app gives out (share panel, QR code, citation, handout) uses this link."""
     meta = base().meta  # v=<release>: a reader of an old link is told what changed (components/change_notice.py)
-    params = with_version(current_params(), meta.version if meta else None)
+    shown = {key: values for key, values in current_params().items() if key != REPORT_KEY}  # not the open form
+    params = with_version(shown, meta.version if meta else None)
     return view_url(page_address(), params)
 
 
@@ -175,6 +187,22 @@ def app_url() -> str:
 def link_version() -> str | None:
     """The release the visitor's link was made with (?v=), read by the frame on every page, not by a page."""
     return st.query_params.get(VERSION_KEY)
+
+
+def report_request() -> str | None:
+    """The record whose report form is open (?report=<kind>:<id>), read by the frame on every page, not by a page
+    (components/report_form.py)."""
+    return st.query_params.get(REPORT_KEY)
+
+
+def report_link(target: str) -> str:
+    """A link to this same view with the report form open about `target` (evidence.links.report_value)."""
+    return same_page({**current_params(), REPORT_KEY: target})
+
+
+def close_report() -> None:
+    """The report form is closed: the address loses ?report=."""
+    write(REPORT_KEY, None)
 
 
 def embedded() -> bool:

@@ -1,4 +1,4 @@
-"""Command line: `python -m evidence validate|export|schema|release|deck`."""
+"""Command line: `python -m evidence validate|export|schema|release|deck|reports`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from .export import CSV_KINDS, FORMATS, export
+from .outputs.export import CSV_KINDS, FORMATS, export
+from .kinds import BY_SLUG
 from .load import DEFAULT_DIR, load_base
+from .reports import cli as reports_cli
 from .schema import SCHEMA_PATH, schema_json
 
 
@@ -25,7 +27,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"  held back {held.kind} '{held.id}': {held.reasons[0]}", file=sys.stderr)
         return 1
     for kind, count in base.counts().items():
-        print(f"{kind:>15}: {count}")
+        print(f"{BY_SLUG[kind].plural:>18}: {count}")
     print(f"valid: {sum(base.counts().values())} records in {elapsed * 1000:.0f} ms")
     return 0
 
@@ -71,7 +73,7 @@ def _release(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     return outcome.code
 def _deck(args: argparse.Namespace) -> int:
-    from .deck import build_deck
+    from .outputs.deck import build_deck
     from .model import Topic
     from .selections import take_homes
 
@@ -122,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     deck.add_argument("--url", default="http://localhost:8501", help="where the app runs; each slide's QR opens it")
     deck.add_argument("--directory", default=DEFAULT_DIR, type=Path)
     deck.set_defaults(run=_deck)
+
+    reports_cli.add_parser(sub)  # readers' reports: list, show, export, resolve (evidence/reports/cli.py)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -21,29 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+from .kinds import BY_SLUG
 from .links import link
-from .model import ArticleClaim, Claim, GlossaryTerm, HistoryEntry, PrevalenceFigure, Record, SourceArticle, Study
+from .model import ArticleClaim, TakeHome, GlossaryTerm, HistoryEntry, PrevalenceFigure, Record, Article, Study
 
 RELEASES = "releases"  # the snapshots' folder, inside the base's directory
 
-# Kind slugs as they appear in snapshots and in the What's new page's ?kind= parameter.
-KIND_LABELS: dict[str, str] = {
-    "take-home": "Take-home",
-    "article-claim": "Article claim",
-    "study": "Study",
-    "figure": "Prevalence figure",
-    "article": "Article",
-    "term": "Glossary term",
-}
-# Where each kind is shown: (page url_path, query key).
-KIND_LINKS: dict[str, tuple[str, str]] = {
-    "take-home": ("take-homes", "claim"),
-    "article-claim": ("claim-check", "claim"),
-    "study": ("study", "study"),
-    "figure": ("prevalence", "figure"),
-    "article": ("claim-check", "article"),
-    "term": ("glossary", "term"),
-}
 # A history entry must give the old value of these fields when they change.
 OLD_FIELDS = {"certainty": "old_certainty", "statement": "old_statement", "verdict": "old_verdict"}
 
@@ -57,7 +40,7 @@ def _text(value: str) -> str:
 
 def tracked(kind: str, record: Record) -> dict[str, Any]:
     """The fields of `record` whose change a reader of an older link must be told about."""
-    if isinstance(record, Claim):
+    if isinstance(record, TakeHome):
         return {"certainty": record.certainty.value, "statement": _text(record.statement)}
     if isinstance(record, ArticleClaim):
         return {"verdict": record.verdict.value}
@@ -74,7 +57,7 @@ def tracked(kind: str, record: Record) -> dict[str, Any]:
 
 
 def records_of(studies: Mapping[str, Study], prevalence: Mapping[str, PrevalenceFigure],
-               claims: Mapping[str, Claim], sources: Mapping[str, SourceArticle],
+               claims: Mapping[str, TakeHome], sources: Mapping[str, Article],
                glossary: Mapping[str, GlossaryTerm]) -> Iterator[tuple[str, Record]]:
     """Every linkable record with its kind slug (article claims come after their article)."""
     yield from (("study", s) for s in studies.values())
@@ -88,7 +71,7 @@ def records_of(studies: Mapping[str, Study], prevalence: Mapping[str, Prevalence
 
 def base_records(base) -> dict[Key, Record]:
     """`records_of` an EvidenceBase, keyed by (kind, id)."""
-    return {(kind, r.id): r for kind, r in records_of(base.studies, base.prevalence, base.claims, base.sources,
+    return {(kind, r.id): r for kind, r in records_of(base.studies, base.prevalence, base.take_homes, base.articles,
                                                       base.glossary)}
 
 
@@ -202,7 +185,7 @@ def changes_between(release: Release, records: Mapping[Key, Record]) -> tuple[li
 # ---- what a reader sees ----------------------------------------------------------------
 
 def record_title(record: Record) -> str:
-    if isinstance(record, Claim):
+    if isinstance(record, TakeHome):
         text = record.statement
     elif isinstance(record, ArticleClaim):
         text = record.claim
@@ -210,7 +193,7 @@ def record_title(record: Record) -> str:
         text = f"{record.short_citation}: {record.title}"
     elif isinstance(record, PrevalenceFigure):
         text = f"{record.population}: {record.display}"
-    elif isinstance(record, SourceArticle):
+    elif isinstance(record, Article):
         text = record.title
     elif isinstance(record, GlossaryTerm):
         text = record.term
@@ -221,8 +204,8 @@ def record_title(record: Record) -> str:
 
 def record_href(kind: str, rid: str) -> str:
     """A relative link to the record's own view."""
-    page, key = KIND_LINKS[kind]
-    return link(page, {key: rid})
+    kind_ = BY_SLUG[kind]
+    return link(kind_.page, {kind_.url_key: rid})
 
 
 @dataclass(frozen=True)

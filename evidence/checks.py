@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
-from .model import ArticleClaim, Claim, Design, PrevalenceFigure, Study
+from .model import ArticleClaim, TakeHome, Design, PrevalenceFigure, Study
 from .prose_numbers import Pool, check_prose, study_numbers
 
 Fault = tuple[tuple[str | int, ...], str]
@@ -48,7 +48,7 @@ def _cited_pool(ids: Sequence[str], numbers: Mapping[str, list[float]]) -> Pool:
     return pool
 
 
-def claim_faults(claim: Claim, numbers: Mapping[str, list[float]]) -> list[Fault]:
+def claim_faults(claim: TakeHome, numbers: Mapping[str, list[float]]) -> list[Fault]:
     """numbers: study id -> its data numbers (study_pools) for every study that loaded."""
     if any(sid not in numbers for sid in claim.studies):
         return []  # already held back for citing a missing study; its numbers cannot be traced fairly

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .load import EvidenceBase
-from .model import Certainty, Claim, Direction, PopulationTag, Study, Topic
+from .model import Certainty, TakeHome, Direction, PopulationTag, Study, Topic
 from .selections import distinct_participants
 
 
@@ -40,8 +40,8 @@ def evidence_map(base: EvidenceBase) -> list[MapCell]:
             for p in s.populations:
                 studies[(o.topic, p)].add(s.id)
                 directions[(o.topic, p)].add(o.direction)
-    claims: dict[tuple[Topic, PopulationTag], list[Claim]] = defaultdict(list)
-    for c in base.claims.values():
+    claims: dict[tuple[Topic, PopulationTag], list[TakeHome]] = defaultdict(list)
+    for c in base.take_homes.values():
         for t in c.topics:
             for p in c.populations:
                 claims[(t, p)].append(c)

@@ -7,11 +7,14 @@ maps each stable slug to its label, so renaming a label breaks no shared link.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from .grade import NOT_GRADED
+from .kinds import LABELS as KIND_LABELS
 from .model import Certainty, Design, Direction, PopulationTag, RecallPeriod, Topic
+from .selections import STUDY_ORDERS
+from .verdicts import VERDICT_ORDER
 
 MULTI, YEAR_RANGE, TEXT, SINGLE = "multi", "year-range", "text", "single"
 
@@ -34,6 +37,10 @@ class Facet:
     @property
     def active_name(self) -> str:
         return self.name or self.key
+
+    def with_options(self, options: Mapping[str, str]) -> Facet:
+        """This facet offering `options`: for a facet whose choices are records of the base."""
+        return replace(self, options=options)
 
 
 def _labels(vocabulary) -> dict[str, str]:
@@ -58,6 +65,17 @@ PERIOD = Facet("period", "Recall period", MULTI, _labels(RecallPeriod), doc="rec
 # then meet a value it does not know.
 DISPLAY = Facet("display", "Show findings as", SINGLE, {"cards": "Cards", "table": "A table"},
                 doc="`cards` (default) or `table`, one row per finding")
+
+# One page's facets. Those whose choices are records get them from the page (`with_options`).
+ARTICLE = Facet("article", "Article", MULTI, doc="articles, by id (repeatable)")
+VERDICT = Facet("verdict", "Verdict", MULTI, {v.value: v.label for v in VERDICT_ORDER}, doc="verdicts (repeatable slug)")
+FIGURE = Facet("figure", "Pick figures to compare", MULTI, doc="prevalence figures, by id (repeatable)")
+VIEW = Facet("view", "Show as", SINGLE, {"chart": "Chart of ranges", "icons": "Out of 100 people"})
+SIZE = Facet("size", "Bubble size shows", SINGLE, {"participants": "Participants", "studies": "Number of studies"})
+STUDY = Facet("study", "Choose a study", SINGLE)
+STUDY_ORDER = Facet("order", "Sort the studies by", SINGLE, STUDY_ORDERS)
+KIND = Facet("kind", "Kind of record", MULTI, KIND_LABELS)
+RECORD = Facet("record", "Record", SINGLE)
 
 FINDINGS_FACETS: tuple[Facet, ...] = (TOPIC, POPULATION, DESIGN, DIRECTION, CERTAINTY, YEARS, SEARCH, SORT)
 REFERENCE_FACETS: tuple[Facet, ...] = (TOPIC, POPULATION, DESIGN, YEARS, SEARCH)

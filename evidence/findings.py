@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .export import locator, vancouver
+from .outputs.export import locator, vancouver
 from .facets import FINDINGS_FACETS, MULTI, YEAR_RANGE
 from .grade import NOT_GRADED
 from .load import EvidenceBase
-from .model import Certainty, Claim, Direction, Outcome, PopulationTag, Study, Topic
+from .model import Certainty, TakeHome, Direction, Outcome, PopulationTag, Study, Topic
 from .selections import distinct_participants
 
 PAGE_SIZE = 20
@@ -91,7 +91,7 @@ class FindingsIndex:
 
     @classmethod
     def build(cls, base: EvidenceBase) -> FindingsIndex:
-        findings = [_claim_finding(c, base.studies) for c in base.claims.values()]
+        findings = [_claim_finding(c, base.studies) for c in base.take_homes.values()]
         findings += [f for s in base.studies.values() for f in _result_findings(s)]
         facets: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         for i, f in enumerate(findings):
@@ -136,7 +136,7 @@ def page_of(items: list, page: int, size: int = PAGE_SIZE) -> tuple[list, int, i
     return items[(page - 1) * size: page * size], page, pages
 
 
-def _claim_finding(claim: Claim, studies: dict[str, Study]) -> Finding:
+def _claim_finding(claim: TakeHome, studies: dict[str, Study]) -> Finding:
     cited = [studies[s] for s in claim.studies if s in studies]
     return Finding(
         kind="claim", id=claim.id, statement=claim.statement, certainty=claim.certainty.value,
@@ -184,7 +184,7 @@ def finding_rows(findings: Iterable[Finding], base: EvidenceBase) -> list[dict[s
     for f in findings:
         studies = [base.studies[s] for s in f.study_ids if s in base.studies]
         if f.kind == "claim":
-            claim = base.claims[f.id]
+            claim = base.take_homes[f.id]
             finding, effect = claim.statement, claim.direction.label
         else:
             outcome = studies[0].outcomes[int(f.id.rsplit(":", 1)[1])]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .model import Certainty, Design
+from .vocabulary import Certainty, Design
 
 # A single study's result is shown as reported: it has no certainty grade of its own.
 NOT_GRADED = "not-graded"

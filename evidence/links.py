@@ -8,11 +8,34 @@ parameters that were on screen.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Mapping, Sequence
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 # Where the app runs when no browser told us its address (AppTest, scripts).
 DEFAULT_ORIGIN = "http://localhost:8501"
+
+
+
+class Page(StrEnum):
+    """Every page's URL path. A link names its page by one of these, never by a string of its own
+    (tests/unit/test_architecture.py); components/site.py gives each its title, icon and parameters."""
+
+    HOME = "home"
+    TAKE_HOMES = "take-homes"
+    MY_SITUATION = "my-situation"
+    GET_HELP = "get-help"
+    FINDINGS = "findings"
+    PREVALENCE = "prevalence"
+    EVIDENCE_MAP = "evidence-map"
+    CLAIM_CHECK = "claim-check"
+    STUDY = "study"
+    REFERENCES = "references"
+    GLOSSARY = "glossary"
+    METHODS = "methods"
+    WHATS_NEW = "whats-new"
+    ACCESSIBILITY = "accessibility"
+
 
 Value = str | Sequence[str] | None
 Params = Mapping[str, Value]
@@ -32,8 +55,8 @@ def query_string(params: Params) -> str:
     return urlencode(query_pairs(params), quote_via=quote)
 
 
-def link(page: str, params: Params | None = None, /, **more: Value) -> str:
-    """A relative link to `page` (its url_path) with a query string: `link("study", study="belavy-2017")`.
+def link(page: Page, params: Params | None = None, /, **more: Value) -> str:
+    """A relative link to `page` with a query string: `link(Page.STUDY, study="belavy-2017")`.
 
     Relative, so it also works when the app is served under a base path.
     """
@@ -91,6 +114,24 @@ def sibling_url(page: str, target: str, version: str | None = None) -> str:
     target_path, _, query = target.partition("?")
     params = with_version({k: [v] for k, v in parse_qsl(query)}, version)
     return view_url(app_root(page) + target_path, params)
+
+
+# ---- a reader's report about a record ---------------------------------------------------
+
+# ?report=<kind>:<id> on any page opens the report form about that record over the page (components/report_form.py).
+# The frame reads it on every page, like v; the link a view gives out leaves it out, and no other page carries it.
+REPORT_KEY = "report"
+
+
+def report_value(kind: str, rid: str) -> str:
+    """The value of ?report= for one record: 'take-home:running-may-ease-back-pain'."""
+    return f"{kind}:{rid}"
+
+
+def same_page(params: Params) -> str:
+    """A link to the page being viewed with `params` as its whole query string ('?claim=x&report=...'): relative
+    to the address, so it works on every page and under any base path."""
+    return f"?{query_string(params)}"
 
 
 # ---- embedding ---------------------------------------------------------------------------

@@ -22,20 +22,20 @@ from pydantic import BaseModel, ValidationError
 from .changes import RELEASES, history_gaps, read_releases, records_of
 from .checks import article_claim_faults, claim_faults, figures_by_source, study_faults, study_pools
 from .grade import ceiling_problem
+from .kinds import BY_YAML_KEY, KINDS
 from .messages import field_model, plain_message
 from .model import (
     GUIDANCE_KINDS,
-    KINDS,
+    Article,
     ArticleClaim,
     BaseMeta,
-    Claim,
     GlossaryTerm,
     Guideline,
-    PrevalenceFigure,
     LiteratureSearch,
+    PrevalenceFigure,
     RedFlagGroup,
-    SourceArticle,
     Study,
+    TakeHome,
 )
 from .positions import Located, Path as YamlPath, load_located
 
@@ -66,8 +66,8 @@ class EvidenceBase:
     meta: BaseMeta | None
     studies: dict[str, Study]
     prevalence: dict[str, PrevalenceFigure]
-    claims: dict[str, Claim]
-    sources: dict[str, SourceArticle]
+    take_homes: dict[str, TakeHome]
+    articles: dict[str, Article]
     glossary: dict[str, GlossaryTerm]
     problems: tuple[Problem, ...] = ()
     held_back: tuple[HeldBack, ...] = ()
@@ -86,18 +86,12 @@ class EvidenceBase:
         return not self.problems
 
     @property
-    def article_claims(self) -> dict[str, tuple[SourceArticle, ArticleClaim]]:
-        return {c.id: (a, c) for a in self.sources.values() for c in a.claims}
+    def article_claims(self) -> dict[str, tuple[Article, ArticleClaim]]:
+        return {c.id: (a, c) for a in self.articles.values() for c in a.claims}
 
     def counts(self) -> dict[str, int]:
-        return {
-            "studies": len(self.studies),
-            "prevalence": len(self.prevalence),
-            "claims": len(self.claims),
-            "sources": len(self.sources),
-            "article claims": sum(len(a.claims) for a in self.sources.values()),
-            "glossary": len(self.glossary),
-        }
+        """How many records of each kind (evidence/kinds.py), by slug."""
+        return {kind.slug: len(getattr(self, kind.field)) for kind in KINDS}
 
 
 @dataclass
@@ -195,9 +189,9 @@ def _read_files(directory: Path, found: _Collector) -> tuple[list[_Raw], list[_R
             if kind == "meta":
                 metas.append(_Raw("meta", name, located, ("meta",), entries))
                 continue
-            if kind not in KINDS and kind not in GUIDANCE_KINDS:
+            if kind not in BY_YAML_KEY and kind not in GUIDANCE_KINDS:
                 line, col = _pos(located, (kind,))
-                known = ", ".join([*KINDS, *GUIDANCE_KINDS])
+                known = ", ".join([*BY_YAML_KEY, *GUIDANCE_KINDS])
                 found.report(name, line, col, str(kind), f"unknown kind (expected one of: meta, {known})")
                 continue
             if not isinstance(entries, list):
@@ -276,7 +270,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
 
     by_kind: dict[str, list[tuple[_Raw, Any]]] = defaultdict(list)
     for raw in raws:
-        record = _validate(raw, KINDS.get(raw.kind) or GUIDANCE_KINDS[raw.kind], found)
+        record = _validate(raw, (BY_YAML_KEY[raw.kind].model if raw.kind in BY_YAML_KEY else GUIDANCE_KINDS[raw.kind]), found)
         if record is not None:
             by_kind[raw.kind].append((raw, record))
 
@@ -321,7 +315,7 @@ def load_base(directory: Path | str = DEFAULT_DIR) -> EvidenceBase:
     located = _check_history(directory, metas, meta, by_kind, (studies, prevalence, claims, sources, glossary), found)
     held = tuple(HeldBack(kind, rid, tuple(reasons)) for (kind, rid), reasons in found.held.items())
     return EvidenceBase(
-        meta=meta, studies=studies, prevalence=prevalence, claims=claims, sources=sources, glossary=glossary,
+        meta=meta, studies=studies, prevalence=prevalence, take_homes=claims, articles=sources, glossary=glossary,
         problems=tuple(sorted(found.problems)), held_back=held, version=version, guidelines=guidelines,
         red_flags=red_flags, searches=searches, located=located,
     )
@@ -331,7 +325,7 @@ def _check_history(directory: Path, metas: list[_Raw], meta: BaseMeta | None,
                    by_kind: dict[str, list[tuple[_Raw, Any]]], kinds: tuple, found: _Collector
                    ) -> dict[tuple[str, str], tuple[str, int]]:
     """Each record changed since a release needs history saying so (evidence/changes.py); not held back."""
-    slugs = {"studies": "study", "prevalence": "figure", "claims": "take-home", "sources": "article", "glossary": "term"}
+    slugs = {key: kind.slug for key, kind in BY_YAML_KEY.items()}
     where: dict[tuple[str, str], tuple[_Raw, tuple]] = {}
     for kind, pairs in by_kind.items():
         if kind not in slugs:  # clinical guidance is not evidence: no history is tracked for it
@@ -404,10 +398,10 @@ def _faults(raw: _Raw, faults: list[tuple[tuple[str | int, ...], str]], found: _
 
 
 def _keep_traced_article_claims(
-    sources: dict[str, SourceArticle], raw_by_id: dict[str, _Raw], numbers: dict[str, list[float]], found: _Collector,
-) -> dict[str, SourceArticle]:
+    sources: dict[str, Article], raw_by_id: dict[str, _Raw], numbers: dict[str, list[float]], found: _Collector,
+) -> dict[str, Article]:
     """Hold back article claims whose reason states a number no cited study holds (see prose_numbers)."""
-    kept: dict[str, SourceArticle] = {}
+    kept: dict[str, Article] = {}
     for article in sources.values():
         raw = raw_by_id[article.id]
         listed = [c.get("id") if isinstance(c, dict) else None for c in raw.data.get("claims", [])]
@@ -418,8 +412,8 @@ def _keep_traced_article_claims(
     return kept
 
 
-def _keep_good_claims(article: SourceArticle, judged: list[tuple[ArticleClaim, list[str]]],
-                      kept: dict[str, SourceArticle], found: _Collector) -> None:
+def _keep_good_claims(article: Article, judged: list[tuple[ArticleClaim, list[str]]],
+                      kept: dict[str, Article], found: _Collector) -> None:
     """Hold back each claim with reasons; keep the article with the rest, or hold it if none is left."""
     for claim, reasons in judged:
         for reason in reasons:
@@ -431,7 +425,7 @@ def _keep_good_claims(article: SourceArticle, judged: list[tuple[ArticleClaim, l
         found.hold("sources", article.id, "every claim of this article is held back")
 
 
-def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: _Collector) -> list[str]:
+def _ceiling_reasons(raw: _Raw, claim: TakeHome, studies: dict[str, Study], found: _Collector) -> list[str]:
     message = ceiling_problem(claim.certainty, [studies[s].design for s in claim.studies if s in studies])
     if message is None:
         return []
@@ -441,11 +435,11 @@ def _ceiling_reasons(raw: _Raw, claim: Claim, studies: dict[str, Study], found: 
 
 
 def _check_sources(
-    sources: dict[str, SourceArticle], raw_of: dict[int, _Raw], studies: dict[str, Study], held_studies: set[str],
+    sources: dict[str, Article], raw_of: dict[int, _Raw], studies: dict[str, Study], held_studies: set[str],
     found: _Collector, guidelines: dict[str, Guideline] | None = None, held_guidelines: set[str] = frozenset(),
-) -> dict[str, SourceArticle]:
+) -> dict[str, Article]:
     """Hold back single article claims (not the whole article) when their studies are missing."""
-    kept: dict[str, SourceArticle] = {}
+    kept: dict[str, Article] = {}
     seen_claims: dict[str, str] = {}
     for article in sources.values():
         raw = raw_of[id(article)]

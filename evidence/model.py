@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated
 
@@ -23,6 +22,23 @@ from pydantic import (
     ValidationInfo,
     field_validator,
     model_validator,
+)
+
+from .grade import wording_problem
+from .vocabulary import (
+    ArticleKind,
+    Certainty,
+    Design,
+    Direction,
+    IntervalKind,
+    Labelled,
+    PopulationTag,
+    PublicationType,
+    RecallPeriod,
+    Topic,
+    Verdict,
+    LABELS,
+    Verification,
 )
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -99,189 +115,6 @@ Url = Annotated[str, AfterValidator(_web_link), Field(json_schema_extra={"patter
 Year = Annotated[int, AfterValidator(_not_future_year)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1)]
-
-
-class Labelled(StrEnum):
-    """An enum whose members carry a human label for the UI."""
-
-    @property
-    def label(self) -> str:
-        # Keyed by class too: StrEnum members equal their strings, so Direction.MIXED == RecallPeriod.MIXED.
-        return _LABELS.get((type(self), self.value), self.value.replace("-", " "))
-
-
-class Design(Labelled):
-    SYSTEMATIC_REVIEW_META_ANALYSIS = "systematic-review-meta-analysis"
-    SYSTEMATIC_REVIEW = "systematic-review"
-    RCT = "rct"
-    # A subgroup or secondary analysis inside a trial: its comparisons are not randomised, so GRADE
-    # treats them as observational (see CERTAINTY_CEILING in grade.py).
-    SECONDARY_ANALYSIS = "secondary-analysis"
-    COHORT = "cohort"
-    CROSS_SECTIONAL = "cross-sectional"
-    CASE_SERIES = "case-series"
-    NARRATIVE_REVIEW = "narrative-review"
-    EDITORIAL = "editorial"
-    PROTOCOL = "protocol"
-    MIXED_METHODS = "mixed-methods"
-    ANIMAL = "animal"
-    # Burden-of-disease estimates (GBD) model many surveys; none of the designs above fits.
-    MODELLING = "modelling"
-
-
-class Topic(Labelled):
-    PAIN = "pain"
-    DISABILITY = "disability"
-    DISC_HYDRATION = "disc-hydration"
-    DISC_HEIGHT = "disc-height"
-    DISC_DEGENERATION = "disc-degeneration"
-    BELIEFS = "beliefs"
-    PREVALENCE = "prevalence"
-    PHYSICAL_ACTIVITY = "physical-activity"
-    SITTING = "sitting"
-    IMAGING = "imaging"
-    SAFETY = "safety"
-
-
-class PopulationTag(Labelled):
-    CHRONIC_LBP = "chronic-lbp"
-    HEALTHY_ADULTS = "healthy-adults"
-    RUNNERS = "runners"
-    MIDDLE_AGED = "middle-aged"
-    GENERAL_POPULATION = "general-population"
-    CHILDREN = "children"
-
-
-class Direction(Labelled):
-    BENEFIT = "benefit"
-    NO_CLEAR_EFFECT = "no-clear-effect"
-    HARM = "harm"
-    MIXED = "mixed"
-    # How common something is has no direction; saying "benefit" or "harm" would mislead.
-    DESCRIPTIVE = "descriptive"
-
-
-class Certainty(Labelled):
-    HIGH = "high"
-    MODERATE = "moderate"
-    LOW = "low"
-    VERY_LOW = "very-low"
-
-    @property
-    def rank(self) -> int:
-        return _CERTAINTY_ORDER.index(self)
-
-
-class RecallPeriod(Labelled):
-    POINT = "point"
-    ONE_MONTH = "1-month"
-    TWELVE_MONTH = "12-month"
-    LIFETIME = "lifetime"
-    MIXED = "mixed"
-
-
-class Verdict(Labelled):
-    SUPPORTED = "supported"
-    PARTLY_SUPPORTED = "partly-supported"
-    OVERSTATED = "overstated"
-    NOT_SUPPORTED = "not-supported"
-    CONTRADICTED = "contradicted"
-    NOT_COMPARABLE = "not-comparable"
-    # Nothing in the base tests the claim: never written as "not supported", which a reader takes as
-    # "the evidence says no" (a safety tip marked so reads as permission to ignore a symptom).
-    NOT_TESTED = "not-tested"
-
-
-class ArticleKind(Labelled):
-    CLINIC_BLOG = "clinic-blog"
-    COACH_REVIEW = "coach-review"
-    HEALTH_NEWS = "health-news"
-    SURGEON_BLOG = "surgeon-blog"
-
-
-class IntervalKind(StrEnum):
-    # A confidence interval (sampling error) is not a modelling study's uncertainty interval.
-    CI_95 = "95% CI"
-    UI_95 = "95% UI"
-
-
-class PublicationType(Labelled):
-    """What kind of publication a record is, so exports name it right (a conference abstract is no article)."""
-
-    JOURNAL_ARTICLE = "journal-article"
-    CONFERENCE_ABSTRACT = "conference-abstract"
-
-
-class Verification(Labelled):
-    CONFIRMED = "confirmed"
-    AS_CITED = "as-cited"
-
-
-_CERTAINTY_ORDER = [Certainty.VERY_LOW, Certainty.LOW, Certainty.MODERATE, Certainty.HIGH]
-
-# Pairs, not a dict literal: equal-valued members of different enums must not overwrite each other.
-_LABEL_PAIRS: list[tuple[StrEnum, str]] = [
-    (Design.SYSTEMATIC_REVIEW_META_ANALYSIS, "Systematic review with meta-analysis"),
-    (Design.SYSTEMATIC_REVIEW, "Systematic review"),
-    (Design.RCT, "Randomised controlled trial"),
-    (Design.SECONDARY_ANALYSIS, "Secondary analysis within a trial"),
-    (Design.COHORT, "Cohort study"),
-    (Design.CROSS_SECTIONAL, "Cross-sectional study"),
-    (Design.CASE_SERIES, "Case series"),
-    (Design.NARRATIVE_REVIEW, "Narrative review"),
-    (Design.EDITORIAL, "Editorial or teaching article"),
-    (Design.PROTOCOL, "Trial protocol"),
-    (Design.MIXED_METHODS, "Mixed-methods study"),
-    (Design.ANIMAL, "Animal study"),
-    (Design.MODELLING, "Burden-of-disease modelling"),
-    (Topic.PAIN, "Pain"),
-    (Topic.DISABILITY, "Disability"),
-    (Topic.DISC_HYDRATION, "Disc hydration"),
-    (Topic.DISC_HEIGHT, "Disc height"),
-    (Topic.DISC_DEGENERATION, "Disc degeneration"),
-    (Topic.BELIEFS, "Beliefs and fear"),
-    (Topic.PREVALENCE, "How common back pain is"),
-    (Topic.PHYSICAL_ACTIVITY, "Physical activity"),
-    (Topic.SITTING, "Sitting"),
-    (Topic.IMAGING, "Imaging findings"),
-    (Topic.SAFETY, "Safety and side effects"),
-    (PopulationTag.CHRONIC_LBP, "People with chronic low back pain"),
-    (PopulationTag.HEALTHY_ADULTS, "Healthy adults"),
-    (PopulationTag.RUNNERS, "Runners"),
-    (PopulationTag.MIDDLE_AGED, "Middle-aged adults"),
-    (PopulationTag.GENERAL_POPULATION, "General population"),
-    (PopulationTag.CHILDREN, "Children and teenagers"),
-    (Direction.BENEFIT, "Benefit"),
-    (Direction.NO_CLEAR_EFFECT, "No clear effect"),
-    (Direction.HARM, "Harm"),
-    (Direction.MIXED, "Mixed"),
-    (Direction.DESCRIPTIVE, "Describes how common"),
-    (Certainty.HIGH, "High"),
-    (Certainty.MODERATE, "Moderate"),
-    (Certainty.LOW, "Low"),
-    (Certainty.VERY_LOW, "Very low"),
-    (RecallPeriod.POINT, "Point (on the day asked)"),
-    (RecallPeriod.ONE_MONTH, "Past month"),
-    (RecallPeriod.TWELVE_MONTH, "Past 12 months"),
-    (RecallPeriod.LIFETIME, "Ever in life"),
-    (RecallPeriod.MIXED, "Mixed or unstated periods"),
-    (Verdict.SUPPORTED, "Supported"),
-    (Verdict.PARTLY_SUPPORTED, "Partly supported"),
-    (Verdict.OVERSTATED, "Overstated"),
-    (Verdict.NOT_SUPPORTED, "Not supported"),
-    (Verdict.CONTRADICTED, "Contradicted"),
-    (Verdict.NOT_COMPARABLE, "Not comparable"),
-    (Verdict.NOT_TESTED, "Not tested here"),
-    (ArticleKind.CLINIC_BLOG, "Clinic blog"),
-    (ArticleKind.COACH_REVIEW, "Coach's evidence review"),
-    (ArticleKind.HEALTH_NEWS, "Health news"),
-    (ArticleKind.SURGEON_BLOG, "Surgeon's practice blog"),
-    (PublicationType.JOURNAL_ARTICLE, "Journal article"),
-    (PublicationType.CONFERENCE_ABSTRACT, "Conference abstract"),
-    (Verification.CONFIRMED, "Confirmed against a public record"),
-    (Verification.AS_CITED, "Only as cited (not checked against the paper)"),
-]
-_LABELS = {(type(member), member.value): text for member, text in _LABEL_PAIRS}
 
 
 def utc_today() -> dt.date:
@@ -511,7 +344,7 @@ class PrevalenceFigure(Record):
         return f"{self.value:g}%"
 
 
-class Claim(Record):
+class TakeHome(Record):
     """A plain-language take-home, with its certainty and the studies behind it."""
 
     # certainty comes before statement so the statement's wording can be checked against it.
@@ -535,8 +368,6 @@ class Claim(Record):
     @field_validator("statement")
     @classmethod
     def _wording_matches_certainty(cls, statement: str, info: ValidationInfo) -> str:
-        from .grade import wording_problem  # grade.py holds every certainty rule (and imports this module)
-
         certainty = info.data.get("certainty")
         if certainty and (problem := wording_problem(certainty, statement)):
             raise ValueError(problem)
@@ -572,7 +403,7 @@ class ArticleClaim(Record):
         return self
 
 
-class SourceArticle(Record):
+class Article(Record):
     """A popular web article whose claims the app checks."""
 
     title: Text = Field(description="The article's headline.", examples=["Is running bad for your back?"])
@@ -630,16 +461,6 @@ class BaseMeta(BaseModel):
                                   "URL that accepts a prefilled body.", examples=["mailto:corrections@example.org"])
 
 
-# The YAML files are mappings from these keys to lists of records.
-KINDS: dict[str, type[Record]] = {
-    "studies": Study,
-    "prevalence": PrevalenceFigure,
-    "claims": Claim,
-    "sources": SourceArticle,
-    "glossary": GlossaryTerm,
-}
-
-
 # ---- Clinical guidance: warning signs taken from a published guideline, not from an article ----
 
 class Urgency(Labelled):
@@ -654,7 +475,7 @@ class Urgency(Labelled):
         return list(Urgency).index(self)
 
 
-_LABELS.update({
+LABELS.update({
     (Urgency, Urgency.EMERGENCY.value): "Get emergency care now",
     (Urgency, Urgency.TODAY.value): "See a doctor today",
     (Urgency, Urgency.BOOK_A_CHECK.value): "Pause running and book a check",
@@ -805,7 +626,7 @@ class ExclusionReason(Labelled):
     OUT_OF_SCOPE = "out-of-scope"
 
 
-_LABELS.update({
+LABELS.update({
     (SearchTopic, SearchTopic.PREVALENCE.value): "How common back pain is in runners",
     (SearchTopic, SearchTopic.DISC_HEALTH.value): "Running and disc health",
     (SearchTopic, SearchTopic.RUNNING_AS_TREATMENT.value): "Running as a treatment",

@@ -77,71 +77,83 @@ def _position(event: yaml.Event) -> Position:
 
 def load_located(text: str) -> Located:
     """Parse `text`; raises yaml.MarkedYAMLError (with a problem_mark) on malformed YAML."""
-    marks: dict[Path, yaml.Mark] = {}
-    duplicates: list[tuple[Path, Position]] = []
-    anchors: dict[str, Any] = {}
-    # Each open container: [container, its path, key awaiting a value, key position, key mark, merged keys]
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
-
-    def place(value: Any, event: yaml.Event) -> Path:
-        """Attach a finished value to the container on top of the stack; return its path."""
-        nonlocal root
-        if not stack:
-            root = value
-            path: Path = ()
-        else:
-            frame = stack[-1]
-            container, parent = frame[0], frame[1]
-            if isinstance(container, list):
-                path = parent + (len(container),)
-                container.append(value)
-            elif frame[2] is _NO_KEY:  # this value is a key
-                if isinstance(value, (dict, list)):
-                    raise YamlStructureError(None, None, "a mapping or list cannot be used as a key",
-                                             event.start_mark)
-                frame[2], frame[3], frame[4] = value, _position(event), event.start_mark
-                return parent
-            else:
-                key, key_pos = frame[2], frame[3]
-                if key == "<<" and _merge(container, value, frame[5]):  # YAML merge key, as SafeLoader does
-                    frame[2] = _NO_KEY
-                    return parent
-                path = parent + (key,)
-                if key in frame[5]:  # overriding a merged key is the point of a merge, not a duplicate
-                    frame[5].discard(key)
-                elif key in container:
-                    duplicates.append((path, key_pos))
-                container[key] = value
-                frame[2] = _NO_KEY
-        # A block value (a list or mapping under a key) is reported at its key, the line a curator
-        # looks for; scalars at the value itself.
-        block = isinstance(value, (dict, list)) and stack and isinstance(stack[-1][0], dict)
-        marks[path] = stack[-1][4] if block else event.start_mark
-        anchor = getattr(event, "anchor", None)
-        if anchor:
-            anchors[anchor] = value
-        return path
-
+    builder = _Builder()
     for event in yaml.parse(text, Loader=_Loader):
+        builder.feed(event)
+    return Located(builder.root, builder.marks, builder.duplicates)
+
+
+class _Builder:
+    """Builds the document from the parser's events, noting where each value sits."""
+
+    def __init__(self) -> None:
+        self.root: Any = None
+        self.marks: dict[Path, yaml.Mark] = {}
+        self.duplicates: list[tuple[Path, Position]] = []
+        self.anchors: dict[str, Any] = {}
+        # Each open container: [container, its path, key awaiting a value, key position, key mark, merged keys]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.ScalarEvent):
-            place(_scalar(event), event)
+            self.place(_scalar(event), event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = place(container, event)
-            stack.append([container, path, _NO_KEY, None, None, set()])
+            path = self.place(container, event)
+            self.stack.append([container, path, _NO_KEY, None, None, set()])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+            self.stack.pop()
         elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in anchors:
+            if event.anchor not in self.anchors:
                 raise YamlStructureError(None, None, f"found undefined alias '{event.anchor}'", event.start_mark)
-            place(anchors[event.anchor], event)
+            self.place(self.anchors[event.anchor], event)
         elif isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
+            self.documents += 1
+            if self.documents > 1:
                 raise YamlStructureError(None, None, "expected a single document in the file", event.start_mark)
-    return Located(root, marks, duplicates)
+
+    def place(self, value: Any, event: yaml.Event) -> Path:
+        """Attach a finished value to the container on top of the stack; return its path."""
+        if not self.stack:
+            self.root, path = value, ()
+        else:
+            frame = self.stack[-1]
+            if isinstance(frame[0], list):
+                path = frame[1] + (len(frame[0]),)
+                frame[0].append(value)
+            elif frame[2] is _NO_KEY:  # this value is a key
+                self._key(frame, value, event)
+                return frame[1]
+            elif (path := self._value(frame, value)) is None:  # a merge key: nothing new to place
+                return frame[1]
+        # A block value (a list or mapping under a key) is reported at its key, the line a curator
+        # looks for; scalars at the value itself.
+        block = isinstance(value, (dict, list)) and self.stack and isinstance(self.stack[-1][0], dict)
+        self.marks[path] = self.stack[-1][4] if block else event.start_mark
+        if anchor := getattr(event, "anchor", None):
+            self.anchors[anchor] = value
+        return path
+
+    @staticmethod
+    def _key(frame: list[Any], value: Any, event: yaml.Event) -> None:
+        if isinstance(value, (dict, list)):
+            raise YamlStructureError(None, None, "a mapping or list cannot be used as a key", event.start_mark)
+        frame[2], frame[3], frame[4] = value, _position(event), event.start_mark
+
+    def _value(self, frame: list[Any], value: Any) -> Path | None:
+        """Set the awaited key's value in the mapping on top; its path, or None for a merge key."""
+        container, key, key_pos = frame[0], frame[2], frame[3]
+        frame[2] = _NO_KEY
+        if key == "<<" and _merge(container, value, frame[5]):  # YAML merge key, as SafeLoader does
+            return None
+        path = frame[1] + (key,)
+        if key in frame[5]:  # overriding a merged key is the point of a merge, not a duplicate
+            frame[5].discard(key)
+        elif key in container:
+            self.duplicates.append((path, key_pos))
+        container[key] = value
+        return path
 
 
 def _merge(container: dict, value: Any, merged: set) -> bool:

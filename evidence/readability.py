@@ -69,7 +69,7 @@ def grade(text: str) -> float:
 
 
 def take_home_readings(base: EvidenceBase) -> list[Reading]:
-    return [Reading(c.id, c.statement, grade(c.statement)) for c in base.claims.values()]
+    return [Reading(c.id, c.statement, grade(c.statement)) for c in base.take_homes.values()]
 
 
 def summary(readings: list[Reading]) -> dict[str, float]:

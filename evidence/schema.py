@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import (BaseMeta, Claim, GlossaryTerm, Guideline, LiteratureSearch, PrevalenceFigure, RedFlagGroup,
-                    SourceArticle, Study)
+from .model import (BaseMeta, TakeHome, GlossaryTerm, Guideline, LiteratureSearch, PrevalenceFigure, RedFlagGroup,
+                    Article, Study)
 
 SCHEMA_PATH = Path(__file__).parent / "schema.json"
 
@@ -25,8 +25,8 @@ class EvidenceFile(BaseModel):
     meta: BaseMeta | None = None
     studies: list[Study] = Field(default_factory=list)
     prevalence: list[PrevalenceFigure] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    sources: list[SourceArticle] = Field(default_factory=list)
+    claims: list[TakeHome] = Field(default_factory=list)
+    sources: list[Article] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     guidelines: list[Guideline] = Field(default_factory=list)
     red_flags: list[RedFlagGroup] = Field(default_factory=list)

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Iterable
 
 from .load import EvidenceBase
-from .model import ArticleClaim, Claim, GlossaryTerm, PrevalenceFigure, SourceArticle, Study
+from .model import ArticleClaim, TakeHome, GlossaryTerm, PrevalenceFigure, Article, Study
 
 
 def numbered_references(groups: Iterable[Iterable[str]]) -> dict[str, int]:
@@ -20,20 +20,20 @@ def numbered_references(groups: Iterable[Iterable[str]]) -> dict[str, int]:
     return numbers
 
 
-def claims_citing(base: EvidenceBase, study_id: str) -> list[Claim]:
-    return [c for c in base.claims.values() if study_id in c.studies]
+def claims_citing(base: EvidenceBase, study_id: str) -> list[TakeHome]:
+    return [c for c in base.take_homes.values() if study_id in c.studies]
 
 
-def article_claims_citing(base: EvidenceBase, study_id: str) -> list[tuple[SourceArticle, ArticleClaim]]:
-    return [(a, c) for a in base.sources.values() for c in a.claims if study_id in c.studies]
+def article_claims_citing(base: EvidenceBase, study_id: str) -> list[tuple[Article, ArticleClaim]]:
+    return [(a, c) for a in base.articles.values() for c in a.claims if study_id in c.studies]
 
 
 def prevalence_from(base: EvidenceBase, study_id: str) -> list[PrevalenceFigure]:
     return [f for f in base.prevalence.values() if f.source == study_id]
 
 
-def bottom_line(base: EvidenceBase) -> list[Claim]:
-    return sorted((c for c in base.claims.values() if c.bottom_line), key=lambda c: c.bottom_line)
+def bottom_line(base: EvidenceBase) -> list[TakeHome]:
+    return sorted((c for c in base.take_homes.values() if c.bottom_line), key=lambda c: c.bottom_line)
 
 
 def filter_studies(base: EvidenceBase, topics: Iterable[str] = (), populations: Iterable[str] = (),
@@ -69,12 +69,12 @@ def distinct_participants(studies: Iterable[Study]) -> int:
     return sum(largest.values())
 
 
-def take_homes(base: EvidenceBase, topics: Iterable[str] = (), only: str | None = None) -> list[Claim]:
+def take_homes(base: EvidenceBase, topics: Iterable[str] = (), only: str | None = None) -> list[TakeHome]:
     """Claims for the take-homes page: bottom line first, then by certainty, then by id."""
     if only:
-        return [base.claims[only]] if only in base.claims else []
+        return [base.take_homes[only]] if only in base.take_homes else []
     topics = set(topics)
-    chosen = [c for c in base.claims.values() if not topics or topics & {t.value for t in c.topics}]
+    chosen = [c for c in base.take_homes.values() if not topics or topics & {t.value for t in c.topics}]
     return sorted(chosen, key=lambda c: (c.bottom_line is None, c.bottom_line or 0, -c.certainty.rank, c.id))
 
 

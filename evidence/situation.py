@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .load import EvidenceBase
-from .model import Claim, Design, PopulationTag, Study, Topic
+from .model import TakeHome, Design, PopulationTag, Study, Topic
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def _join(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Applies:
-    claim: Claim
+    claim: TakeHome
     matched: tuple[PopulationTag, ...]  # the reader's groups this take-home is about; () for "people in general"
     studies: tuple[Study, ...]  # the studies behind it that took people (one per trial)
     cautions: tuple[str, ...]  # where those studies differ from the reader
@@ -235,11 +235,11 @@ class Guide:
     limits: str = LIMITS
 
     @property
-    def claims(self) -> list[Claim]:
+    def claims(self) -> list[TakeHome]:
         return [a.claim for a in self.take_homes + self.general]
 
 
-def people_studies(claim: Claim, base: EvidenceBase) -> list[Study]:
+def people_studies(claim: TakeHome, base: EvidenceBase) -> list[Study]:
     """The studies behind `claim` that took people, one per trial (papers of the same trial share a registration)."""
     seen, chosen = set(), []
     for sid in claim.studies:
@@ -279,12 +279,12 @@ def _age_words(age: str) -> str:
     return BY_KEY["age"].options[age].lower()
 
 
-def _applies(claim: Claim, matched: Iterable[PopulationTag], situation: Situation, base: EvidenceBase) -> Applies:
+def _applies(claim: TakeHome, matched: Iterable[PopulationTag], situation: Situation, base: EvidenceBase) -> Applies:
     studies = people_studies(claim, base)
     return Applies(claim, tuple(matched), tuple(studies), tuple(_cautions(situation, studies, base)))
 
 
-def _order(claim: Claim, matched: int) -> tuple:
+def _order(claim: TakeHome, matched: int) -> tuple:
     return (-matched, claim.bottom_line or 99, -claim.certainty.rank)
 
 
@@ -325,8 +325,8 @@ def unknowns(situation: Situation, base: EvidenceBase) -> list[str]:
 def guide(base: EvidenceBase, situation: Situation) -> Guide:
     """The take-homes that apply to `situation`, most specific first, with why and what is not known."""
     tags = situation.tags()
-    candidates = [c for c in base.claims.values() if not set(c.topics) <= DISC_ONLY]
-    left_out = sum(1 for c in base.claims.values() if set(c.topics) <= DISC_ONLY and set(c.populations) & tags)
+    candidates = [c for c in base.take_homes.values() if not set(c.topics) <= DISC_ONLY]
+    left_out = sum(1 for c in base.take_homes.values() if set(c.topics) <= DISC_ONLY and set(c.populations) & tags)
     specific = sorted(((c, [t for t in c.populations if t in tags]) for c in candidates if set(c.populations) & tags),
                       key=lambda pair: _order(pair[0], len(pair[1])))
     take_homes = [_applies(c, matched, situation, base) for c, matched in specific]

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .explain import design_limits
 from .load import EvidenceBase
-from .model import ArticleClaim, SourceArticle, Study, Verdict
+from .model import ArticleClaim, Article, Study, Verdict
 
 # Worst news for the article last, so a stacked bar reads from "backed" to "not backed"; claims nothing here
 # tests stand apart after them, because "not tested" is no judgement on the article.
@@ -42,7 +42,7 @@ def verdict_counts(claims: Iterable[ArticleClaim]) -> dict[Verdict, int]:
 
 def counts_by_article(base: EvidenceBase) -> dict[str, dict[Verdict, int]]:
     """{article id: {verdict: count}} for every source article, in the base's order."""
-    return {a.id: verdict_counts(a.claims) for a in base.sources.values()}
+    return {a.id: verdict_counts(a.claims) for a in base.articles.values()}
 
 
 def count_line(counts: dict[Verdict, int]) -> str:
@@ -62,7 +62,7 @@ def count_line(counts: dict[Verdict, int]) -> str:
 
 @dataclass(frozen=True)
 class ArticleSelection:
-    article: SourceArticle
+    article: Article
     claims: tuple[ArticleClaim, ...]
 
 
@@ -77,7 +77,7 @@ def select_claims(base: EvidenceBase, articles: Iterable[str] = (), verdicts: It
         return [ArticleSelection(found[0], (found[1],))] if found else []
     articles, verdicts = set(articles), set(verdicts)
     chosen = []
-    for a in base.sources.values():
+    for a in base.articles.values():
         if articles and a.id not in articles:
             continue
         claims = tuple(c for c in a.claims if not verdicts or c.verdict.value in verdicts)
@@ -103,7 +103,7 @@ def limits_by_study(study_list: Iterable[Study]) -> list[tuple[tuple[Study, ...]
     return [(tuple(members), lines) for lines, members in groups.items()]
 
 
-def article_byline(article: SourceArticle) -> str:
+def article_byline(article: Article) -> str:
     """'Fitness Simplified · Zachary Keith · 2025 · Coach's evidence review' ('undated' when no date)."""
     parts = [article.publisher]
     if article.author:
@@ -113,7 +113,7 @@ def article_byline(article: SourceArticle) -> str:
     return " · ".join(parts)
 
 
-def newest_first(articles: Iterable[SourceArticle]) -> list[SourceArticle]:
+def newest_first(articles: Iterable[Article]) -> list[Article]:
     """Articles by date, newest first (a date is YYYY, YYYY-MM or YYYY-MM-DD, so text order is date order);
     undated ones last, in the order given."""
     return sorted(articles, key=lambda a: a.date or "", reverse=True)

@@ -15,7 +15,9 @@ RUN_PACKAGES=(python3 python3-venv chromium fonts-dejavu-core)
 # libzbar0: pyzbar decodes the share panel's QR code. poppler-utils: pdftoppm renders a deck slide to decode its QR. npm: installs axe-core for the accessibility
 # checks. haproxy: the scale-out tests (tools/serve-scaled.sh). chromium is also the tests' browser.
 # podman, runc, mmdebstrap: the image tests build and run the container (tools/image.sh).
-TEST_PACKAGES=(libzbar0 npm haproxy poppler-utils podman runc mmdebstrap)
+# postgresql, postgresql-common: the reports store's tests start a throwaway PostgreSQL cluster (tests/postgres.py;
+# postgresql-common also brings pg_virtualenv, for running the suite against a server of its own).
+TEST_PACKAGES=(libzbar0 npm haproxy poppler-utils podman runc mmdebstrap postgresql postgresql-common)
 
 case "${1:-}" in
     run) wanted=("${RUN_PACKAGES[@]}") ;;

@@ -1,9 +1,8 @@
 """Warm a freshly started server: run app.py once through Streamlit's script health check.
 
-An optional optimisation, nothing depends on it: it loads and validates the evidence base into the
-cache and imports the libraries before the first visitor arrives, so that visitor does not wait for
-them. Deep links work on a cold server without it (see tools/cold_start_entries.py). A deployment's
-readiness probe on /_stcore/script-health-check has the same effect (deploy/kubernetes/).
+An optional optimisation, nothing depends on it: it loads the evidence base and imports the libraries
+before the first visitor arrives, so that visitor does not wait for them (docs/decisions.md, Warm-up).
+A deployment's readiness probe on /_stcore/script-health-check has the same effect (deploy/kubernetes/).
 
 Usage: python tools/warm_up.py [http://127.0.0.1:8501] [--timeout 120]
 """

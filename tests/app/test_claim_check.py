@@ -50,7 +50,7 @@ def test_chart_bars_hold_the_counts(base):
     at = open_view("claim-check")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     per_verdict = {trace["name"]: trace["x"] for trace in spec["data"]}
-    articles = list(base.sources.values())
+    articles = list(base.articles.values())
     for v in Verdict:
         expected = [sum(c.verdict is v for c in a.claims) for a in articles]
         name = next((n for n in per_verdict if n.endswith(v.label)), None)
@@ -68,7 +68,7 @@ def test_verdict_counts_on_the_page_equal_the_base(base):
     assert found, "no 'N claims checked: ...' line on the page"
     total, parts = int(found[0].group(1)), found[0].group(2)
     shown = {label: int(n) for n, label in (re.match(r"(\d+) (.+)", p.strip()).groups() for p in re.split("[,;]", parts))}
-    claims = [c for a in base.sources.values() for c in a.claims]
+    claims = [c for a in base.articles.values() for c in a.claims]
     expected = {v.label.lower(): sum(c.verdict is v for c in claims) for v in Verdict}
     assert total == len(claims)
     assert shown == {label: n for label, n in expected.items() if n}
@@ -77,8 +77,8 @@ def test_verdict_counts_on_the_page_equal_the_base(base):
 def test_counts_table_matches_each_article(base):
     at = open_view("claim-check")
     table = plain_tables(at)[0]
-    assert list(table["Article"]) == [a.title for a in base.sources.values()]
-    for article, (_, row) in zip(base.sources.values(), table.iterrows()):
+    assert list(table["Article"]) == [a.title for a in base.articles.values()]
+    for article, (_, row) in zip(base.articles.values(), table.iterrows()):
         assert row["All claims"] == len(article.claims)
         for v in Verdict:
             column = next(c for c in table.columns if c.endswith(v.label))
@@ -86,7 +86,7 @@ def test_counts_table_matches_each_article(base):
 
 
 def test_article_link_shows_only_that_article(base):
-    article = list(base.sources.values())[1]
+    article = list(base.articles.values())[1]
     at = open_view("claim-check", article=article.id)
     _no_exception(at)
     assert _shown_claim_ids(at) == [c.id for c in article.claims]
@@ -95,7 +95,7 @@ def test_article_link_shows_only_that_article(base):
 
 
 def test_claim_link_shows_that_claim_and_its_reason(base):
-    article, claim = next((a, c) for a in base.sources.values() for c in a.claims
+    article, claim = next((a, c) for a in base.articles.values() for c in a.claims
                           if c.verdict is Verdict.OVERSTATED and len(c.studies) > 1)
     at = open_view("claim-check", claim=claim.id)
     _no_exception(at)
@@ -128,7 +128,7 @@ def test_unknown_claim_gives_a_notice_not_an_error(base):
 def test_verdict_filter_shows_only_overstated_claims(base):
     at = open_view("claim-check", verdict="overstated")
     _no_exception(at)
-    expected = [c.id for a in base.sources.values() for c in a.claims if c.verdict is Verdict.OVERSTATED]
+    expected = [c.id for a in base.articles.values() for c in a.claims if c.verdict is Verdict.OVERSTATED]
     assert _shown_claim_ids(at) == expected
     badges = [t for t in _markdown(at) if re.fullmatch(r":\w+-badge\[[^\]]*\]( :\w+-badge\[[^\]]*\])?", t)]
     assert len(badges) == len(expected) and all("Overstated" in b for b in badges)
@@ -137,7 +137,7 @@ def test_verdict_filter_shows_only_overstated_claims(base):
 def test_two_verdicts_as_repeated_keys(base):
     at = open_view("claim-check", verdict=["supported", "contradicted"])
     wanted = {Verdict.SUPPORTED, Verdict.CONTRADICTED}
-    assert _shown_claim_ids(at) == [c.id for a in base.sources.values() for c in a.claims if c.verdict in wanted]
+    assert _shown_claim_ids(at) == [c.id for a in base.articles.values() for c in a.claims if c.verdict in wanted]
 
 
 def test_changing_the_filter_writes_the_url(base):
@@ -151,8 +151,8 @@ def test_changing_the_filter_writes_the_url(base):
 def test_presentation_has_one_slide_per_article(base):
     at = open_view("claim-check", present="1", slide="2")
     _no_exception(at)
-    article = list(base.sources.values())[1]
-    assert any(t == f"**Slide 2 of {len(base.sources)}**" for t in _markdown(at))
+    article = list(base.articles.values())[1]
+    assert any(t == f"**Slide 2 of {len(base.articles)}**" for t in _markdown(at))
     assert at.title[0].value == f"Claim check: {article.title}"
     listed = next(t for t in _markdown(at) if t.startswith("- :"))
     assert listed.count("\n") + 1 == len(article.claims)
@@ -171,7 +171,7 @@ def test_a_bare_link_opens_on_one_summary_per_article_newest_first(base):
     _no_exception(at)
     assert _shown_claim_ids(at) == [], "no claim card on the summary"
     blocks = _summaries(at)
-    dated = sorted(base.sources.values(), key=lambda a: a.date or "", reverse=True)
+    dated = sorted(base.articles.values(), key=lambda a: a.date or "", reverse=True)
     assert [b.splitlines()[0].removeprefix("### ") for b in blocks] == [a.title for a in dated]
     assert [a.date for a in dated if a.date] == sorted((a.date for a in dated if a.date), reverse=True)
     for article, block in zip(dated, blocks):

@@ -1,6 +1,6 @@
 """Every page renders, with a friendly empty state, when the base has nothing (or nothing valid) to show.
 
-Regression: pages/reference_list.py took min()/max() of the study years and raised on an empty base.
+Regression: pages/references.py took min()/max() of the study years and raised on an empty base.
 The app is pointed at each broken base through EVIDENCE_DIR, as a curator's draft would be.
 """
 
@@ -14,7 +14,7 @@ import yaml
 
 from components.site import PAGES
 from evidence import DEFAULT_DIR, load_base
-from evidence.model import KINDS
+from evidence.kinds import BY_YAML_KEY
 from tests.app.apptest_helpers import open_view
 
 
@@ -47,7 +47,7 @@ def _without(kind: str):
 
 
 BASES = {"empty": _empty, "no-files": _no_files, "every-study-held-back": _every_study_held_back,
-         **{f"no-{kind}": _without(kind) for kind in KINDS}}
+         **{f"no-{kind}": _without(kind) for kind in BY_YAML_KEY}}
 
 
 @pytest.fixture(params=list(BASES), scope="module")
@@ -61,12 +61,12 @@ def test_the_broken_bases_are_what_their_names_say(broken_base):
     evidence = load_base(broken_base)
     name = broken_base.name.rstrip("0123456789")
     if name in ("empty", "no-files", "every-study-held-back"):
-        assert not evidence.studies and not evidence.claims and not evidence.prevalence
+        assert not evidence.studies and not evidence.take_homes and not evidence.prevalence
     if name == "every-study-held-back":
         assert evidence.problems and len([h for h in evidence.held_back if h.kind == "studies"]) >= 28
     if name.startswith("no-"):
         kind = name.removeprefix("no-")
-        assert kind == "files" or not getattr(evidence, kind)
+        assert kind == "files" or not getattr(evidence, BY_YAML_KEY[kind].field)
 
 
 # What each page says when the kinds it shows are empty (home, get-help and methods show no records).
@@ -93,5 +93,5 @@ def test_every_page_renders_with_a_friendly_empty_state(spec, broken_base, monke
     if evidence.problems:
         assert any("Some records are held back" in e.value for e in at.error), "the data-problem banner is missing"
     kinds, message = EMPTY_STATE.get(spec.url_path, ((), ""))
-    if kinds and not any(getattr(evidence, kind) for kind in kinds):
+    if kinds and not any(getattr(evidence, BY_YAML_KEY[kind].field) for kind in kinds):
         assert message in [i.value for i in at.info], f"{spec.url_path} does not say it has nothing to show"

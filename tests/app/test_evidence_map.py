@@ -79,7 +79,7 @@ def test_real_cell_lists_exactly_its_studies(base, cells):
     assert at.selectbox(key="cell").value == cell.key
     assert cell_name(cell) in [h.value for h in at.header]
     for claim_id in cell.claim_ids:
-        assert any(base.claims[claim_id].statement in t for t in texts(at))
+        assert any(base.take_homes[claim_id].statement in t for t in texts(at))
     # The chart highlights the same cell, so a shared link shows it on the map too.
     highlighted = [t["customdata"][i] for t in _chart(at)["data"] for i in t.get("selectedpoints") or []]
     assert highlighted == [cell.key]

@@ -112,7 +112,7 @@ def _reference_exports() -> None:
 def test_references_exports_are_built_on_click_and_hold_exactly_the_filtered_studies(base):
     from streamlit.testing.v1 import AppTest
 
-    from evidence.export import export
+    from evidence.outputs.export import export
     from evidence.selections import filter_studies
 
     at = open_view("references", topic="pain")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PIL import Image
@@ -17,7 +17,6 @@ from streamlit.testing.v1 import AppTest
 from components.handout import LABEL as HANDOUT
 from components.report_problem import LABEL as REPORT
 from evidence import load_base
-from evidence.changes import KIND_LABELS
 
 from .apptest_helpers import links_in, open_view, prose_html, share_panel, texts
 
@@ -92,20 +91,20 @@ def test_the_qr_code_and_the_handout_open_the_link_with_the_current_version():
     ("claim-check", {"claim": "fs-all-improved"}, "article-claim"),
     ("study", {"study": "neason-2024-asteroid-rct"}, "study"),
 ])
-def test_every_record_view_has_a_report_link_prefilled_with_the_record_and_its_versioned_link(view, params, kind):
-    at = open_view(view, **params)
+def test_every_record_view_has_a_report_link_that_opens_the_form_on_the_same_view(view, params, kind):
+    """The link is the same view plus ?report=<kind>:<id> (the frame opens the form from it, tests/app/
+    test_report_form.py): a query string alone, so it stays on this page, under any base path."""
+    at = open_view(view, **params, v=CURRENT)
     assert not at.exception
     rid = next(iter(params.values()))
     reports = [t for t in texts(at) if REPORT in t]
     assert reports, f"no '{REPORT}' link on {view}"
-    words = KIND_LABELS[kind].lower()
-    target = next(r for r in reports if f"{words.replace(' ', '%20')}%20{rid}" in r)
-    href = re.search(rf"\[{REPORT}\]\(([^)\s]+)\)", target)[1]
-    assert href.startswith("mailto:corrections@example.org?subject=")
-    body = unquote(parse_qs(urlsplit(href).query)["body"][0])
-    assert f"Record: {words} {rid}" in body and "What is wrong with this record?" in body
-    link = body.split("Link: ", 1)[1].split("\n")[0]
-    assert _version(link) == [CURRENT] and f"{params and next(iter(params))}={rid}" in link
+    hrefs = [re.search(rf"\[{REPORT}\]\(([^)\s]+)\)", r)[1] for r in reports]
+    href = next(h for h in hrefs if parse_qs(urlsplit(h).query).get("report") == [f"{kind}:{rid}"])
+    assert href.startswith("?"), "a link to this same page"
+    assert parse_qs(urlsplit(href).query) == {**{k: [v] for k, v in params.items()}, "v": [CURRENT],
+                                              "report": [f"{kind}:{rid}"]}
+    assert not at.text_area and not at.get("form"), "the form's widgets are built only once a reader opens it"
 
 
 def test_the_current_or_no_version_shows_no_change_notice():

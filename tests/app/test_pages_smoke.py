@@ -17,8 +17,9 @@ def test_page_runs_through_entrypoint(spec):
 
 def test_legacy_pages_folder_cannot_bypass_the_frame():
     """Regression: with pages/findings.py, Streamlit's legacy pages/ discovery ran that file for /findings
-    without app.py, so the page had no navigation, frame or notices. Page files are now named unlike
-    their url_path; this asserts the frame's disclaimer appears on a non-default page."""
+    without app.py, so the page had no navigation, frame or notices. Each page file now calls enter() first,
+    which hands such a run to app.py (components/frame.py); this asserts the frame's disclaimer appears on a
+    non-default page."""
     at = open_view("findings")
     assert any("not medical advice" in h.proto.body for h in at.sidebar.get("html"))
 

@@ -71,7 +71,7 @@ def test_methods_reports_a_reading_level_for_every_take_home():
     at = open_view("methods")
     tables = plain_tables(at)
     readings = next(t for t in tables if "US grade" in t.columns)
-    assert len(readings) == len(base().claims)
+    assert len(readings) == len(base().take_homes)
     assert (readings["US grade"] <= 8).all()
 
 
@@ -85,7 +85,7 @@ def test_home_shows_the_bottom_line_in_order():
 
 
 def test_take_home_deep_link_and_its_numbered_references():
-    claim = next(iter(base().claims.values()))
+    claim = next(iter(base().take_homes.values()))
     at = open_view("take-homes", claim=claim.id)
     page = " ".join(texts(at))
     assert claim.statement in page
@@ -95,7 +95,7 @@ def test_take_home_deep_link_and_its_numbered_references():
 
 
 def test_a_take_homes_expert_layer_is_one_click_away_with_its_studies():
-    claim = next(iter(base().claims.values()))
+    claim = next(iter(base().take_homes.values()))
     at = open_view("take-homes", claim=claim.id)
     expert = next(e for e in at.expander if e.label == "For experts: the numbers")
     (text,) = prose_html(expert)
@@ -107,7 +107,7 @@ def test_a_take_homes_expert_layer_is_one_click_away_with_its_studies():
 
 def test_take_homes_present_mode_shows_slide_counter_and_citation():
     at = open_view("take-homes", present="1", slide="2")
-    assert any(m.value == f"**Slide 2 of {len(base().claims)}**" for m in at.markdown)
+    assert any(m.value == f"**Slide 2 of {len(base().take_homes)}**" for m in at.markdown)
     assert any(c.value.startswith("Source: [") for c in at.caption)
 
 
@@ -140,6 +140,6 @@ def test_home_counts_the_base_in_words_and_numbers():
     at = open_view("home")
     (row,) = [h.value for h in at.html if 'class="site-counts"' in h.value]
     counts = base().counts()
-    for n, label in ((counts["studies"], "studies"), (counts["claims"], "take-homes"),
-                     (counts["sources"], "articles checked")):
+    for n, label in ((counts["study"], "studies"), (counts["take-home"], "take-homes"),
+                     (counts["article"], "articles checked")):
         assert f'<span class="n">{n}</span> {label}</li>' in row

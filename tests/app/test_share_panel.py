@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.site import PAGES
+from components.site import BY_PATH, PAGES
 from evidence import load_base
 from evidence.links import DEFAULT_ORIGIN
 
@@ -81,7 +81,7 @@ def test_uses_the_browser_address_when_there_is_one():
     at.context["url"] = "https://evidence.example/base/findings"
     at.query_params["topic"] = ["pain"]
     at.run()
-    at.switch_page("pages/findings_explorer.py")
+    at.switch_page(BY_PATH["findings"].file)
     at.run()
     # Every shared link ends with the release it was made with (v=, see test_living_links.py).
     version = load_base().meta.version
@@ -98,7 +98,7 @@ def _page_with_studies(ids: list[str]) -> None:
 
 
 def test_cite_this_view_lists_the_studies_the_page_names():
-    from evidence.export import vancouver
+    from evidence.outputs.export import vancouver
     from tests.shipped import shipped_base
 
     evidence = shipped_base()

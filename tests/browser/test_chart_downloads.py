@@ -10,7 +10,7 @@ import xml.dom.minidom
 from PIL import Image
 
 from components.plain_table import CLASS as PLAIN_TABLE
-from evidence.share import SITE_TITLE
+from evidence.outputs.share import SITE_TITLE
 from tests.shipped import shipped_base
 
 from .helpers import artifact, assert_no_exception, open_view
@@ -75,7 +75,7 @@ def test_claim_check_png_and_csv(new_page):
     name, png = _download(page, "chart-downloads-claim-check-verdicts-by-article", "Chart as PNG", RENDER_TIMEOUT)
     assert name == "claim-check-verdicts-by-article.png"
     image = Image.open(io.BytesIO(png))
-    chart_height = 90 + 92 * len(BASE.sources)  # components/claim_check.py verdict_figure
+    chart_height = 90 + 92 * len(BASE.articles)  # components/claim_check.py verdict_figure
     assert image.format == "PNG" and image.width == 2200, image.size
     assert image.height > 2 * chart_height, "no caption band under the chart"
     band = image.crop((0, 2 * chart_height, image.width, image.height)).convert("L")
@@ -86,4 +86,4 @@ def test_claim_check_png_and_csv(new_page):
     assert name == "claim-check-verdicts-by-article.csv"
     rows = _csv_rows(data)
     assert rows == shown, "the CSV is not the verdict table shown under the chart"
-    assert [r[0] for r in rows[1:]] == [a.title for a in BASE.sources.values()]
+    assert [r[0] for r in rows[1:]] == [a.title for a in BASE.articles.values()]

@@ -3,8 +3,8 @@ first visitor of a deep link, and never shows Streamlit's file-named menu.
 
 Guarded bug (issue #8): with the top-level pages/ folder, a fresh process routes its first request by
 pages/ file names, so the first visitor of /findings?topic=pain got a "Page not found" dialog, the main
-page and a menu of file names (bottom_line, claim_check, ...) until app.py had run once. The fix is in
-tools/cold_start_entries.py and .streamlit/config.toml. Each case here starts its own server: only the very
+page and a menu of file names until app.py had run once. The fix is `enter()` in components/frame.py
+(every page file calls it first) and .streamlit/config.toml; docs/decisions.md says why. Each case here starts its own server: only the very
 first request of a process shows the bug.
 """
 

@@ -96,7 +96,7 @@ def test_a_sidebar_link_moves_inside_the_app_and_keeps_the_filters(new_page):
 def test_a_references_export_saves_exactly_the_filtered_studies(new_page):
     """The export buttons are built on click (deferred): a real click still saves the file, with the filter's
     studies only."""
-    from evidence.export import export
+    from evidence.outputs.export import export
     from evidence.selections import filter_studies
     from tests.shipped import shipped_base
 

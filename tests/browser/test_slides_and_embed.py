@@ -28,7 +28,7 @@ from components.deck_download import LABEL as DECK_LABEL
 from components.embed import LINK_TEXT
 from components.present import SLIDE_QR_TEXT
 from components.share import LABEL as SHARE_LABEL
-from evidence.deck import takehome_url
+from evidence.outputs.deck import takehome_url
 from evidence.selections import take_homes
 from tests.shipped import shipped_base
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from evidence.deck import takehome_url
+from evidence.outputs.deck import takehome_url
 from evidence.links import DEFAULT_ORIGIN, app_root, embed_url, page_url, sibling_url
 
 

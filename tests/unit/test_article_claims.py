@@ -74,7 +74,7 @@ def test_each_article_claim_the_issue_listed_has_a_verdict():
 
 
 def test_article_002_warning_signs_are_checked_against_the_guideline():
-    signs = [c for c in BASE.sources["art-health-news-stop-running"].claims
+    signs = [c for c in BASE.articles["art-health-news-stop-running"].claims
              if c.id.startswith(("hn-stop-if-", "hn-seek-help"))]
     assert len(signs) == 5
     # Safety advice is never "not supported": the guideline backs it in whole or part, or it is untested here

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from evidence.changes import (KIND_LABELS, base_records, before_text, change_log, changes_between, differences,
+from evidence.kinds import LABELS
+from evidence.changes import (base_records, before_text, change_log, changes_between, differences,
                               grouped_by_release, read_release, read_releases, record_href, release_json,
                               since_release)
 from evidence.load import DEFAULT_DIR, load_base
-from evidence.model import BaseMeta, Claim, HistoryEntry
+from evidence.model import BaseMeta, TakeHome, HistoryEntry
 from evidence.report import PROMPT, report_href
 from evidence.links import sibling_url, with_version
 
@@ -85,7 +86,7 @@ def test_the_shipped_base_is_release_2026_12_06_and_its_snapshot_covers_every_li
     records = base_records(evidence)
     assert len(records) > 150
     assert set(release.records) == set(records)
-    assert {kind for kind, _ in records} == set(KIND_LABELS)
+    assert {kind for kind, _ in records} == set(LABELS)
     changed, added, removed = changes_between(release, records)
     assert (changed, added, removed) == ([], [], [])
 
@@ -118,7 +119,7 @@ def test_a_changed_take_home_without_history_is_a_problem_at_its_id_line(base_co
     assert lines[problem.line - 1].strip() == f"- id: {CLAIM}"
     assert "changed since release 2026.11.22 (certainty: low -> very-low; statement:" in problem.message
     assert "no history entry dated after 2026-11-22" in problem.message
-    assert CLAIM in evidence.claims, "a record lacking history is reported, not hidden"
+    assert CLAIM in evidence.take_homes, "a record lacking history is reported, not hidden"
 
 
 def test_with_a_history_entry_giving_the_old_values_the_base_is_valid(base_copy: Path):
@@ -183,13 +184,13 @@ def claim_with(history: list[dict]) -> dict:
 
 
 def test_history_must_be_oldest_first_and_not_in_the_future():
-    Claim.model_validate(claim_with([entry("2026-11-23"), entry("2026-11-25")]))
+    TakeHome.model_validate(claim_with([entry("2026-11-23"), entry("2026-11-25")]))
     with pytest.raises(ValidationError, match="history must be oldest first: 2026-11-23 comes after 2026-11-25"):
-        Claim.model_validate(claim_with([entry("2026-11-25"), entry("2026-11-23")]))
+        TakeHome.model_validate(claim_with([entry("2026-11-25"), entry("2026-11-23")]))
     with pytest.raises(ValidationError, match="2999-01-01 is in the future"):
-        Claim.model_validate(claim_with([entry("2999-01-01")]))
+        TakeHome.model_validate(claim_with([entry("2999-01-01")]))
     with pytest.raises(ValidationError, match="Input should be 'high'"):
-        Claim.model_validate(claim_with([entry("2026-11-25", old_certainty="sure")]))
+        TakeHome.model_validate(claim_with([entry("2026-11-25", old_certainty="sure")]))
 
 
 META = {"title": "t", "question": "q", "last_reviewed": "2026-11-22", "licence": "l", "corrections": "c",

@@ -24,8 +24,8 @@ def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_validate_the_shipped_base_exits_0_with_counts():
     result = cli("validate")
     assert result.returncode == 0, result.stdout + result.stderr
-    counts = dict(re.findall(r"^\s*([a-z ]+): (\d+)$", result.stdout, re.M))
-    assert set(counts) == {"studies", "prevalence", "claims", "sources", "article claims", "glossary"}
+    counts = dict(re.findall(r"^\s*([a-z -]+): (\d+)$", result.stdout, re.M))
+    assert set(counts) == {"studies", "prevalence figures", "take-homes", "popular articles", "checked claims", "glossary terms"}
     total = int(re.search(r"^valid: (\d+) records in \d+ ms$", result.stdout, re.M)[1])
     assert total == sum(map(int, counts.values())) > 0
 

@@ -14,7 +14,7 @@ from pyzbar.pyzbar import decode
 
 from evidence import DEFAULT_DIR, load_base
 from evidence.__main__ import main
-from evidence.deck import takehome_url
+from evidence.outputs.deck import takehome_url
 from evidence.grade import certainty_words
 from evidence.selections import take_homes
 

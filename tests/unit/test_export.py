@@ -15,7 +15,7 @@ import pytest
 import rispy
 from bibtexparser import middlewares as mw
 
-from evidence.export import (
+from evidence.outputs.export import (
     CSV_KINDS,
     INCOMPLETE_AUTHORS_NOTE,
     EXTENSIONS,
@@ -266,7 +266,7 @@ def test_csv_outcomes_one_row_per_outcome():
 
 @pytest.mark.parametrize("kind,expected_ids", [
     ("prevalence", lambda: list(BASE.prevalence)),
-    ("claims", lambda: list(BASE.claims)),
+    ("claims", lambda: list(BASE.take_homes)),
     ("article-claims", lambda: list(BASE.article_claims)),
     ("glossary", lambda: list(BASE.glossary)),
 ])
@@ -276,7 +276,7 @@ def test_csv_other_kinds_one_row_per_record(kind, expected_ids):
 
 def test_csv_claims_keep_study_order():
     for row in read_csv("claims"):
-        assert row["studies"].split("; ") == BASE.claims[row["id"]].studies
+        assert row["studies"].split("; ") == BASE.take_homes[row["id"]].studies
 
 
 def test_every_csv_kind_exports():

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from pyzbar.pyzbar import decode
 
 from evidence.grade import certainty_words
-from evidence.handout import FONT_DIR, build_handout, latin1
-from evidence.export import vancouver
+from evidence.outputs.handout import FONT_DIR, build_handout, latin1
+from evidence.outputs.export import vancouver
 from evidence.model import Certainty
 from evidence.red_flags import guidelines_behind, red_flag_groups
 from evidence.selections import numbered_references
@@ -32,7 +32,7 @@ def evidence():
 def chosen(evidence):
     """One take-home at each certainty level the base has, so every label is exercised."""
     by_level = {}
-    for claim in evidence.claims.values():
+    for claim in evidence.take_homes.values():
         by_level.setdefault(claim.certainty, claim)
     assert len(by_level) >= 3, "the base should have take-homes at three or more certainty levels"
     return list(by_level.values())
@@ -84,7 +84,7 @@ def test_has_each_take_home_with_its_certainty_words(chosen, text):
 
 
 def test_leaves_out_take_homes_that_were_not_chosen(evidence, chosen, text):
-    others = [c for c in evidence.claims.values() if c not in chosen]
+    others = [c for c in evidence.take_homes.values() if c not in chosen]
     assert others
     for claim in others:
         assert _flat(claim.statement) not in text

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from evidence import DEFAULT_DIR, load_base
-from evidence.handout import COMPACT, GUIDE_SHEET, build_guide_handout, build_handout
+from evidence.outputs.handout import COMPACT, GUIDE_SHEET, build_guide_handout, build_handout
 from evidence.red_flags import red_flag_groups
 from evidence.selections import bottom_line
 from evidence.situation import Situation, guide
@@ -50,7 +50,7 @@ def test_the_short_handout_is_one_sheet_with_the_bottom_line_and_the_warning_sig
 
 
 def test_the_full_handout_has_every_take_home_and_more_pages(evidence):
-    claims = list(evidence.claims.values())
+    claims = list(evidence.take_homes.values())
     pdf = build_handout(claims, evidence, URL, today=TODAY)
     assert len(pages(pdf)) > 2
     print(f"full handout: {len(pages(pdf))} pages")
@@ -91,8 +91,8 @@ def test_the_full_guide_handout_has_every_take_home(evidence):
 
 
 def test_the_sheet_carries_the_bottom_line_among_those_shown(evidence):
-    from evidence.handout import SHEET, sheet_claims
-    everything = list(evidence.claims.values())
+    from evidence.outputs.handout import SHEET, sheet_claims
+    everything = list(evidence.take_homes.values())
     assert sheet_claims(everything) == bottom_line(evidence)
     pain_only = [c for c in everything if "pain" in c.topics]
     assert sheet_claims(pain_only) == [c for c in bottom_line(evidence) if c in pain_only]

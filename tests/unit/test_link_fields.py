@@ -28,7 +28,7 @@ def _link_fields() -> list[tuple[str, str, object]]:
 
 def test_the_walk_finds_every_kind_of_link():
     found = {(m, n) for m, n, _ in _link_fields()}
-    assert {("Study", "url"), ("Guideline", "url"), ("SourceArticle", "url"), ("BaseMeta", "licence_url"),
+    assert {("Study", "url"), ("Guideline", "url"), ("Article", "url"), ("BaseMeta", "licence_url"),
             ("BaseMeta", "report_to")} <= found
 
 

@@ -163,7 +163,7 @@ def test_claims_citing_a_held_back_study_are_held_back_too(cascade_dir):
     assert reasons[("claims", "cites-bad")] == ("cites held-back study 'bad-2020-trial'",)
     # Citing one good study does not save a claim that also leans on a held-back one.
     assert reasons[("claims", "cites-both")] == ("cites held-back study 'bad-2020-trial'",)
-    assert set(base.claims) == {"cites-good"}
+    assert set(base.take_homes) == {"cites-good"}
 
 
 def test_a_prevalence_figure_sourced_from_a_held_back_study_is_held_back(cascade_dir):
@@ -176,17 +176,17 @@ def test_an_article_claim_citing_it_is_held_back_but_the_rest_of_the_article_sta
     base = load_base(cascade_dir)
     reasons = held(base)
     assert reasons[("article claims", "ab-cites-bad")] == ("cites held-back study 'bad-2020-trial'",)
-    assert [c.id for c in base.sources["art-blog"].claims] == ["ab-cites-good", "ab-cites-none"]
+    assert [c.id for c in base.articles["art-blog"].claims] == ["ab-cites-good", "ab-cites-none"]
     # An article left with no claims is held back as a whole.
-    assert "art-all-bad" not in base.sources
+    assert "art-all-bad" not in base.articles
     assert reasons[("sources", "art-all-bad")] == ("every claim of this article is held back",)
     assert set(base.article_claims) == {"ab-cites-good", "ab-cites-none"}
 
 
 def test_valid_records_still_load_and_only_the_root_fault_is_a_problem(cascade_dir):
     base = load_base(cascade_dir)
-    assert base.counts() == {"studies": 1, "prevalence": 1, "claims": 1, "sources": 1, "article claims": 2,
-                             "glossary": 0}
+    assert base.counts() == {"study": 1, "figure": 1, "take-home": 1, "article": 1, "article-claim": 2,
+                             "term": 0}
     # Being held back for citing a held-back record is not a problem of its own: one fault, one report.
     assert [str(p) for p in base.problems] == [
         f"{cascade_dir / 'studies.yaml'}:14:5: bad-2020-trial.title: required field is missing",
@@ -197,7 +197,7 @@ def test_valid_records_still_load_and_only_the_root_fault_is_a_problem(cascade_d
 
 def test_what_loads_never_points_at_what_was_held_back(cascade_dir):
     base = load_base(cascade_dir)
-    assert all(s in base.studies for c in base.claims.values() for s in c.studies)
+    assert all(s in base.studies for c in base.take_homes.values() for s in c.studies)
     assert all(f.source in base.studies for f in base.prevalence.values())
     assert all(s in base.studies for _, c in base.article_claims.values() for s in c.studies)
 
@@ -241,7 +241,7 @@ def test_a_dangling_reference_is_a_problem_and_holds_the_citing_record_back(tmp_
         (23, 15, "typo.studies[0]", "unknown study id 'good-2019-trail'"),
     ]
     assert held(base)[("claims", "typo")] == ("typo.studies[0]: unknown study id 'good-2019-trail'",)
-    assert base.claims == {}
+    assert base.take_homes == {}
 
 
 def test_certainty_above_the_design_ceiling_is_reported_at_the_certainty_line(tmp_path):
@@ -252,7 +252,7 @@ def test_certainty_above_the_design_ceiling_is_reported_at_the_certainty_line(tm
     base = load_base(tmp_path)
     assert [(p.line, p.field) for p in base.problems] == [(30, "too-sure.certainty")]
     assert "supports at most 'low'" in base.problems[0].message
-    assert set(base.claims) == {"fine"}  # the best design cited sets the ceiling
+    assert set(base.take_homes) == {"fine"}  # the best design cited sets the ceiling
 
 
 # ---- collecting everything -----------------------------------------------------------------
@@ -482,4 +482,4 @@ sources:
 """)
     base = load_base(tmp_path)
     assert [str(p) for p in base.problems] == []
-    assert str(base.sources["art-dated"].date) == "2024-06-08"
+    assert str(base.articles["art-dated"].date) == "2024-06-08"

@@ -7,18 +7,18 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
+from evidence.kinds import BY_YAML_KEY, EXPORTS, KINDS
 from evidence.model import (
-    KINDS,
     ArticleClaim,
     Certainty,
-    Claim,
+    TakeHome,
     Design,
     Direction,
     GlossaryTerm,
     Outcome,
     PrevalenceFigure,
     RecallPeriod,
-    SourceArticle,
+    Article,
     Study,
     Verdict,
 )
@@ -54,16 +54,25 @@ def messages(model, data) -> str:
 
 def test_valid_records_validate():
     assert Study.model_validate(STUDY).id == "smith-2020-trial"
-    assert Claim.model_validate(CLAIM).certainty is Certainty.LOW
+    assert TakeHome.model_validate(CLAIM).certainty is Certainty.LOW
     assert PrevalenceFigure.model_validate(FIGURE).recall_period is RecallPeriod.POINT
 
 
 def test_kinds_map_every_yaml_key_to_its_model():
-    assert KINDS == {"studies": Study, "prevalence": PrevalenceFigure, "claims": Claim, "sources": SourceArticle,
-                     "glossary": GlossaryTerm}
+    assert {key: kind.model for key, kind in BY_YAML_KEY.items()} == {
+        "studies": Study, "prevalence": PrevalenceFigure, "claims": TakeHome, "sources": Article,
+        "glossary": GlossaryTerm}
 
 
-@pytest.mark.parametrize("model,data", [(Study, STUDY), (Claim, CLAIM), (PrevalenceFigure, FIGURE)])
+def test_every_kind_is_named_once_and_links_to_a_page_that_reads_its_key():
+    from components.site import BY_PATH
+    assert len({k.slug for k in KINDS}) == len(KINDS) == len({k.model for k in KINDS})
+    for kind in KINDS:
+        assert kind.url_key in BY_PATH[kind.page].keys, f"{kind.slug}: {kind.page} does not read ?{kind.url_key}="
+    assert EXPORTS == ("studies", "outcomes", "prevalence", "claims", "article-claims", "glossary")
+
+
+@pytest.mark.parametrize("model,data", [(Study, STUDY), (TakeHome, CLAIM), (PrevalenceFigure, FIGURE)])
 def test_unknown_fields_are_errors_not_ignored(model, data):
     errs = errors(model, {**data, "titel": "typo"})
     assert [(e["type"], e["loc"]) for e in errs] == [("extra_forbidden", ("titel",))]
@@ -205,7 +214,7 @@ def test_prevalence_span_and_display():
     ("very-low", "The effect is very uncertain."),
 ])
 def test_certainty_wording_accepted(certainty, statement):
-    claim = Claim.model_validate({**CLAIM, "certainty": certainty, "statement": statement})
+    claim = TakeHome.model_validate({**CLAIM, "certainty": certainty, "statement": statement})
     assert claim.statement == statement and claim.certainty.value == certainty
 
 
@@ -218,7 +227,7 @@ def test_certainty_wording_accepted(certainty, statement):
     ("very-low", "Running may help.", "'we don't know'"),
 ])
 def test_certainty_wording_rejected(certainty, statement, hint):
-    text = messages(Claim, {**CLAIM, "certainty": certainty, "statement": statement})
+    text = messages(TakeHome, {**CLAIM, "certainty": certainty, "statement": statement})
     assert f"-certainty statement must say so: use {hint}" in text
 
 
@@ -227,9 +236,9 @@ def test_certainty_rank_orders_levels():
 
 
 def test_claim_needs_at_least_one_study_and_a_positive_bottom_line_slot():
-    assert errors(Claim, {**CLAIM, "studies": []})[0]["type"] == "too_short"
-    assert errors(Claim, {**CLAIM, "bottom_line": 0})[0]["type"] == "greater_than_equal"
-    assert errors(Claim, {**CLAIM, "studies": ["Not_A_Slug"]})[0]["loc"] == ("studies", 0)
+    assert errors(TakeHome, {**CLAIM, "studies": []})[0]["type"] == "too_short"
+    assert errors(TakeHome, {**CLAIM, "bottom_line": 0})[0]["type"] == "greater_than_equal"
+    assert errors(TakeHome, {**CLAIM, "studies": ["Not_A_Slug"]})[0]["loc"] == ("studies", 0)
 
 
 # ---- article claims and sources ------------------------------------------------------------
@@ -263,9 +272,9 @@ def test_source_article_date_shapes_and_needs_a_claim():
     article = dict(id="art-x", title="T", publisher="P", kind="clinic-blog", summary="S",
                    claims=[{**ARTICLE_CLAIM, "verdict": "not-tested"}])
     for date in ("2024", "2024-06", "2024-06-08"):
-        assert SourceArticle.model_validate({**article, "date": date})
-    assert errors(SourceArticle, {**article, "date": "8 June 2024"})[0]["type"] == "string_pattern_mismatch"
-    assert errors(SourceArticle, {**article, "claims": []})[0]["type"] == "too_short"
+        assert Article.model_validate({**article, "date": date})
+    assert errors(Article, {**article, "date": "8 June 2024"})[0]["type"] == "string_pattern_mismatch"
+    assert errors(Article, {**article, "claims": []})[0]["type"] == "too_short"
 
 
 # ---- labels ---------------------------------------------------------------------------------

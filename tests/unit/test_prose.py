@@ -5,8 +5,9 @@ from html.parser import HTMLParser
 import pytest
 
 from components.nav import IN_APP
-from components.palette import BADGE
-from components.prose import CLASS, CSS, to_html
+from evidence.palette import BADGE
+from components.prose import CLASS, to_html
+from components.stylesheets import css
 
 pytestmark = pytest.mark.unit
 
@@ -57,7 +58,7 @@ def test_badge_labels_may_hold_inline_markdown_and_rules_divide_entries():
 
 def test_every_badge_colour_is_styled_and_an_unknown_one_fails_loudly():
     for colour in BADGE:
-        assert f".{CLASS} .badge-{colour} {{" in CSS
+        assert f".{CLASS} .badge-{colour} {{" in css("prose")
     with pytest.raises(ValueError, match="purple"):
         to_html(":purple-badge[x]")
 
@@ -65,7 +66,7 @@ def test_every_badge_colour_is_styled_and_an_unknown_one_fails_loudly():
 def test_icons_are_drawn_by_name_in_streamlits_font_and_hidden_from_screen_readers():
     html = to_html(":material/flag: [Report](mailto:x@example.org)")
     assert '<span class="icon" aria-hidden="true" translate="no">flag</span> <a href="mailto:x@example.org">' in html
-    assert 'font-family: "Material Symbols Rounded"' in CSS  # the @font-face Streamlit's own CSS declares
+    assert 'font-family: "Material Symbols Rounded"' in css("prose")  # the @font-face Streamlit's own CSS declares
 
 
 def test_streamlit_still_serves_the_icon_font_our_icons_name():
@@ -85,9 +86,11 @@ def test_the_site_stylesheets_are_styles_only_so_streamlit_keeps_them_out_of_the
 
 def test_no_stylesheet_holds_anything_shaped_like_a_tag():
     """The browser's HTML sanitizer drops a whole <style> whose text holds '<' + letter (a '<details>' in a CSS
-    comment once took every server-made text's styles with it: icons showed as their names)."""
+    comment once took every server-made text's styles with it: icons showed as their names). Every file in
+    assets/, and the palette's colours."""
     import re
 
-    from components import share, theme
-    for body in re.findall(r"<style>(.*?)</style>", theme.stylesheets(share.PRINT_CSS), re.S):
+    from components.stylesheets import ASSETS, colours, stylesheet
+    every = colours() + stylesheet(*sorted(path.stem for path in ASSETS.glob("*.css")))
+    for body in re.findall(r"<style>(.*?)</style>", every, re.S):
         assert not re.search(r"</?[A-Za-z!]", body), re.search(r".{0,40}</?[A-Za-z!].{0,40}", body).group(0)

@@ -56,4 +56,4 @@ def test_every_number_in_the_shipped_prose_is_traced():
     """The shipped base obeys its own rule (a typo in a figure would hold a take-home back)."""
     base = load_base()
     assert base.ok, [str(p) for p in base.problems]
-    assert any(c.derived for c in base.claims.values()), "the base should show derived numbers in use"
+    assert any(c.derived for c in base.take_homes.values()), "the base should show derived numbers in use"

@@ -24,13 +24,13 @@ import pytest
 from evidence.load import EvidenceBase
 from evidence.model import (
     Certainty,
-    Claim,
+    TakeHome,
     Direction,
     Outcome,
     PopulationTag,
     PrevalenceFigure,
     RecallPeriod,
-    SourceArticle,
+    Article,
     Study,
     Topic,
 )
@@ -57,8 +57,8 @@ def study(sid: str, design: str, populations: list[str], year: int, n: int | Non
 
 
 def claim(cid: str, certainty: str, direction: str, topics: list[str], populations: list[str], studies: list[str],
-          statement: str, bottom: int | None = None) -> Claim:
-    return Claim.model_validate(dict(
+          statement: str, bottom: int | None = None) -> TakeHome:
+    return TakeHome.model_validate(dict(
         id=cid, statement=statement, expert_summary=f"Expert summary of {cid}.", certainty=certainty,
         certainty_reason="Reasons.", direction=direction, topics=topics, populations=populations, studies=studies,
         bottom_line=bottom))
@@ -100,7 +100,7 @@ FIGURES = [
     figure("adults-lifetime", "general-population", "lifetime", "review-2020", 65, 80),
     figure("runners-point", "runners", "point", "cross-2017", 13.6),
 ]
-ARTICLE = SourceArticle.model_validate(dict(
+ARTICLE = Article.model_validate(dict(
     id="art-1", title="A blog", publisher="Blog", kind="clinic-blog", summary="A post.", claims=[
         dict(id="a1", claim="Running cures.", verdict="overstated", reason="No.", studies=["trial-2024"]),
         dict(id="a2", claim="Discs grow.", verdict="overstated", reason="No.", studies=["cross-2017", "trial-2024"]),
@@ -109,7 +109,7 @@ ARTICLE = SourceArticle.model_validate(dict(
 
 BASE = EvidenceBase(
     meta=None, studies={s.id: s for s in STUDIES}, prevalence={f.id: f for f in FIGURES},
-    claims={c.id: c for c in CLAIMS}, sources={ARTICLE.id: ARTICLE}, glossary={})
+    take_homes={c.id: c for c in CLAIMS}, articles={ARTICLE.id: ARTICLE}, glossary={})
 INDEX = FindingsIndex.build(BASE)
 
 

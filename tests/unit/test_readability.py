@@ -52,8 +52,8 @@ def test_summary():
 def test_take_home_readings_cover_every_claim():
     base = shipped_base()
     readings = take_home_readings(base)
-    assert [r.id for r in readings] == list(base.claims)
-    assert all(r.text == base.claims[r.id].statement for r in readings)
+    assert [r.id for r in readings] == list(base.take_homes)
+    assert all(r.text == base.take_homes[r.id].statement for r in readings)
 
 
 def test_syllable_counts_are_those_of_the_full_dictionary():

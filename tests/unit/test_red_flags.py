@@ -95,7 +95,7 @@ def test_a_sign_filed_below_what_one_source_says_is_refused():
 
 
 def test_signs_are_not_taken_from_an_article():
-    article_words = {c.claim.lower() for a in BASE.sources.values() for c in a.claims}
+    article_words = {c.claim.lower() for a in BASE.articles.values() for c in a.claims}
     for group in red_flag_groups(BASE):
         for sign in group.signs:
             assert sign.sign.lower() not in article_words

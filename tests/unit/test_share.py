@@ -15,9 +15,9 @@ from PIL import Image
 from pyzbar.pyzbar import decode
 
 from components import chart_export
-from evidence.export import vancouver
+from evidence.outputs.export import vancouver
 from evidence.links import DEFAULT_ORIGIN, page_url, query_string, view_url
-from evidence.share import citation_text, cite_view, qr_png, qr_svg
+from evidence.outputs.share import citation_text, cite_view, qr_png, qr_svg
 from tests.shipped import shipped_base
 
 

@@ -55,14 +55,14 @@ def test_records_were_actually_read():
 
 
 @pytest.mark.parametrize("kind,floor", [
-    ("studies", 25), ("prevalence", 10), ("claims", 15), ("article claims", 25), ("glossary", 25),
+    ("study", 25), ("figure", 10), ("take-home", 15), ("article-claim", 25), ("term", 25),
 ])
 def test_counts_meet_the_floors(kind, floor):
     assert BASE.counts()[kind] >= floor
 
 
 def test_there_are_exactly_five_source_articles():
-    assert BASE.counts()["sources"] == 5
+    assert BASE.counts()["article"] == 5
 
 
 def test_last_reviewed_is_not_in_the_future():
@@ -73,7 +73,7 @@ def test_last_reviewed_is_not_in_the_future():
 # ---- integrity ---------------------------------------------------------------------------
 
 def test_every_claim_cites_studies_that_exist():
-    missing = {(c.id, s) for c in BASE.claims.values() for s in c.studies if s not in BASE.studies}
+    missing = {(c.id, s) for c in BASE.take_homes.values() for s in c.studies if s not in BASE.studies}
     assert missing == set()
 
 
@@ -101,20 +101,20 @@ def test_every_glossary_link_points_at_a_term():
 
 
 def test_bottom_line_slots_are_one_to_n_without_gaps():
-    slots = sorted(c.bottom_line for c in BASE.claims.values() if c.bottom_line)
+    slots = sorted(c.bottom_line for c in BASE.take_homes.values() if c.bottom_line)
     assert slots == list(range(1, len(slots) + 1)) and slots
 
 
 def test_ids_are_unique_across_article_claims():
-    all_ids = [c.id for a in BASE.sources.values() for c in a.claims]
+    all_ids = [c.id for a in BASE.articles.values() for c in a.claims]
     assert len(all_ids) == len(set(all_ids))
 
 
 # ---- reading level -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cid", list(BASE.claims))
+@pytest.mark.parametrize("cid", list(BASE.take_homes))
 def test_every_claim_statement_is_at_grade_8_or_below(cid):
-    statement = BASE.claims[cid].statement
+    statement = BASE.take_homes[cid].statement
     assert grade(statement) <= TARGET_GRADE, f"grade {grade(statement)}: {statement}"
 
 
@@ -298,8 +298,8 @@ def _texts() -> list[tuple[str, str]]:
             for i, v in enumerate(value):
                 walk(v, f"{where}[{i}]")
 
-    for kind in ("studies", "prevalence", "claims", "sources", "glossary"):
-        for record in getattr(BASE, kind).values():
+    for records in (BASE.studies, BASE.prevalence, BASE.take_homes, BASE.articles, BASE.glossary):
+        for record in records.values():
             walk(record.model_dump(mode="json"), record.id)
     return out
 

@@ -104,7 +104,7 @@ def test_recent_pain_says_no_study_covers_it_and_falls_back_to_people_in_general
 
 
 def test_people_studies_count_a_trial_once(evidence):
-    claim = evidence.claims["running-may-ease-back-pain"]
+    claim = evidence.take_homes["running-may-ease-back-pain"]
     studies = people_studies(claim, evidence)
     assert [s.id for s in studies] == ["neason-2024-asteroid-rct"]  # symposium: same trial; protocol: no people
 

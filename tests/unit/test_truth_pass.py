@@ -48,7 +48,7 @@ def test_harms_take_home_counts_events_among_the_runners_not_the_whole_trial():
     trial = STUDIES["neason-2024-asteroid-rct"]
     runners = next(a for a in trial.arms if "run" in a.name)
     assert runners.randomised == 20
-    statement = BASE.claims["running-acceptable-minor-side-effects"].statement
+    statement = BASE.take_homes["running-acceptable-minor-side-effects"].statement
     assert "40" not in statement
     assert re.search(r"\b20\b.*\b9 minor problems\b", statement)
     # Adherence sits next to "no one quit", in the same sentence.
@@ -57,7 +57,7 @@ def test_harms_take_home_counts_events_among_the_runners_not_the_whole_trial():
 
 def test_pain_take_home_says_mcid_not_smaller_than_a_real_change():
     """Fix 2: a statistically clear difference that fell short of the MCID, with the glossary term named."""
-    statement = BASE.claims["running-may-ease-back-pain"].statement
+    statement = BASE.take_homes["running-may-ease-back-pain"].statement
     assert "minimal clinically important difference" in statement
     assert "real change" not in statement
     mcid = BASE.glossary["mcid"]
@@ -90,7 +90,7 @@ def test_enrolled_and_analysed_differ_where_the_record_says_so():
 
 def test_take_homes_on_associations_use_no_causal_verbs():
     """'keeps pain going', 'prevent': causal words on observational data overstate it."""
-    for claim in BASE.claims.values():
+    for claim in BASE.take_homes.values():
         text = claim.statement.lower()
         assert "prevent" not in text and "keep pain going" not in text and "keeps pain going" not in text, claim.id
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from evidence.model import ArticleClaim, ArticleKind, PopulationTag, SourceArticle, Study, Topic, Verdict
+from evidence.model import ArticleClaim, ArticleKind, PopulationTag, Article, Study, Topic, Verdict
 from evidence.evidence_map import MapCell, cell_name, evidence_map, map_gaps, timeline_summary
 from evidence.selections import distinct_participants
 from evidence.verdicts import (VERDICT_MEANING, VERDICT_ORDER, article_byline, cited_studies, count_line,
@@ -23,7 +23,7 @@ def base():
 
 
 def _all_claims(base) -> list[ArticleClaim]:
-    return [c for a in base.sources.values() for c in a.claims]
+    return [c for a in base.articles.values() for c in a.claims]
 
 
 def test_overstated_and_contradicted_verdicts_name_a_study_in_the_base(base):
@@ -44,9 +44,9 @@ def test_verdict_counts_equal_a_direct_count(base):
 
 def test_counts_by_article_match_each_article(base):
     by_article = counts_by_article(base)
-    assert list(by_article) == list(base.sources)
+    assert list(by_article) == list(base.articles)
     for article_id, counts in by_article.items():
-        article = base.sources[article_id]
+        article = base.articles[article_id]
         assert sum(counts.values()) == len(article.claims)
         for verdict, n in counts.items():
             assert n == sum(c.verdict is verdict for c in article.claims), (article_id, verdict)
@@ -69,7 +69,7 @@ def test_every_verdict_has_a_plain_meaning():
 
 
 def test_select_claims_by_article_verdict_and_claim(base):
-    article = next(iter(base.sources.values()))
+    article = next(iter(base.articles.values()))
     only = select_claims(base, articles=[article.id])
     assert [s.article.id for s in only] == [article.id]
     assert only[0].claims == tuple(article.claims)
@@ -105,7 +105,7 @@ def test_limits_group_reports_of_one_design_together(base):
 
 
 def test_byline_says_undated_when_there_is_no_date():
-    article = SourceArticle(id="x", title="T", publisher="P", kind=ArticleKind.HEALTH_NEWS, summary="S",
+    article = Article(id="x", title="T", publisher="P", kind=ArticleKind.HEALTH_NEWS, summary="S",
                             claims=[ArticleClaim(id="c", claim="x", verdict=Verdict.NOT_TESTED, reason="y")])
     assert article_byline(article) == "P · undated · Health news"
     dated = article.model_copy(update={"author": "A Writer", "date": "2018-08-29"})

@@ -2,13 +2,19 @@
 
 import streamlit as st
 
+from components import filters
+from components.frame import enter
 from components.cards import claim_card
 from components.citations import reference_list
 from components.base_loader import base
 from components.entry_points import entry_points
+from components.site import BY_PATH
 from components.site_counts import site_counts
 from components.url_state import link
+from evidence.links import Page
 from evidence.selections import bottom_line, numbered_references
+
+enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
 evidence = base()
 lines = bottom_line(evidence)
@@ -16,16 +22,16 @@ numbers = numbered_references(c.studies for c in lines)
 
 st.title("Is running bad for my back?")
 st.markdown("## The short answer, from the research so far")
-st.page_link("pages/my_situation.py", label="**Have back pain, or want to start running? See what applies to you**",
+st.page_link(BY_PATH[Page.MY_SITUATION].file, label="**Have back pain, or want to start running? See what applies to you**",
              icon=":material/person_search:")
 for claim in lines:
     claim_card(claim, evidence, numbers)
 if not lines:
-    st.info("There are no take-homes in the base yet.", icon=":material/search_off:")
+    filters.nothing_to_show("There are no take-homes in the base yet.")
 
 site_counts(evidence.counts())
 if evidence.meta:
-    st.caption(f"[Last reviewed {evidence.meta.last_reviewed:%d %B %Y}]({link('whats-new')}). Each take-home shows how sure we are "
+    st.caption(f"[Last reviewed {evidence.meta.last_reviewed:%d %B %Y}]({link(Page.WHATS_NEW)}). Each take-home shows how sure we are "
                "(its certainty) and the studies behind it; numbers in brackets link to them.")
 
 st.subheader("Explore")

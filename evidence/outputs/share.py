@@ -14,7 +14,8 @@ from typing import Iterable, Sequence
 import segno
 
 from .export import locator_text, vancouver
-from .model import Study
+from ..model import Study
+from ..palette import QR_DARK, QR_LIGHT
 
 SITE_TITLE = "Running and your lower back — evidence explorer"
 
@@ -40,8 +41,8 @@ def qr_scale(url: str, target_px: int = QR_TARGET_PX) -> int:
 def qr_png(url: str, target_px: int = QR_TARGET_PX) -> bytes:
     """A black-on-white PNG of the QR code for `url`, whole pixels per module (stays sharp)."""
     out = io.BytesIO()
-    _qr(url).save(out, kind="png", scale=qr_scale(url, target_px), border=QR_BORDER, dark="#000000",
-                  light="#ffffff")
+    _qr(url).save(out, kind="png", scale=qr_scale(url, target_px), border=QR_BORDER, dark=QR_DARK,
+                  light=QR_LIGHT)
     return out.getvalue()
 
 
@@ -49,7 +50,7 @@ def qr_png(url: str, target_px: int = QR_TARGET_PX) -> bytes:
 def qr_svg(url: str, title: str = "QR code of this view's link") -> str:
     """The same code as scalable SVG (for print), with a <title> for screen readers."""
     out = io.BytesIO()
-    _qr(url).save(out, kind="svg", scale=8, border=QR_BORDER, dark="#000000", light="#ffffff", title=title,
+    _qr(url).save(out, kind="svg", scale=8, border=QR_BORDER, dark=QR_DARK, light=QR_LIGHT, title=title,
                   xmldecl=False, svgns=True, nl=False)
     return out.getvalue().decode("utf-8")
 

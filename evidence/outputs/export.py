@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .load import EvidenceBase
-from .model import INITIALS_RE, PublicationType, Study
+from ..kinds import EXPORTS
+from ..load import EvidenceBase
+from ..model import INITIALS_RE, PublicationType, Study
 
 FORMATS = ("csv", "bibtex", "ris", "csljson")
-CSV_KINDS = ("studies", "outcomes", "prevalence", "claims", "article-claims", "glossary")
+CSV_KINDS = EXPORTS
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,12 @@ def _rows(base: EvidenceBase, kind: str, studies: Iterable[Study]) -> list[dict[
     if kind == "claims":
         return [{**c.model_dump(mode="json", exclude={"studies", "topics", "populations"}),
                  "topics": _join(c.topics), "populations": _join(c.populations), "studies": _join(c.studies)}
-                for c in base.claims.values()]
+                for c in base.take_homes.values()]
     if kind == "article-claims":
         return [{"article_id": a.id, "article": a.title, "publisher": a.publisher, "id": c.id, "claim": c.claim,
                  "verdict": c.verdict.value, "reason": c.reason, "studies": _join(c.studies),
                  "guidelines": _join(c.guidelines)}
-                for a in base.sources.values() for c in a.claims]
+                for a in base.articles.values() for c in a.claims]
     if kind == "glossary":
         return [{**t.model_dump(mode="json", exclude={"aliases", "related"}),
                  "aliases": _join(t.aliases), "related": _join(t.related)} for t in base.glossary.values()]

@@ -1,4 +1,4 @@
-"""The colours and marker shapes of every chart, and the colours of the page's own HTML, in one place.
+"""The colours and marker shapes of every chart, and the colours of the page's own HTML and of the PDFs, in one place.
 
 Okabe-Ito colours stay distinct for the common colour-vision deficiencies, and none works alone: each
 encoding also has a marker shape or symbol and its word in the legend, hover and table.
@@ -6,7 +6,7 @@ encoding also has a marker shape or symbol and its word in the legend, hover and
 
 from __future__ import annotations
 
-from evidence.model import Direction, PopulationTag, Verdict
+from .model import Certainty, Direction, PopulationTag, Verdict
 
 # Okabe-Ito, by name.
 BLUE, SKY, GREEN, ORANGE, VERMILION, PURPLE, YELLOW = ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00",
@@ -29,6 +29,13 @@ BADGE: dict[str, tuple[str, str]] = {
     "violet": ("#efe6f6", "#5a2b83"), "red": ("#fbe3df", "#9a1b0b"), "green": ("#e2f3ea", "#1d5e3a"),
     "yellow": ("#fbf5cf", "#5b4a00"),
 }
+PRINT_INK, PRINT_PAPER = "#000", "#fff"  # a printed page: black on white (assets/print.css)
+# The 'out of 100 people' pictures (components/icon_array.py): shape and fill carry the meaning, not colour.
+FIGURE_INK = "#0b4f8a"  # a person or session counted, and every outline but the empty person's
+FIGURE_HATCH = "#cfe0f3"  # behind the hatching of the uncertain part of a range
+FIGURE_EMPTY_OUTLINE = "#5f6b7a"  # a person not counted
+EVENT_FILL, EVENT_INK = "#ffd9a8", "#8a4b00"  # an event mark (a warning triangle)
+RANGE_GRID = "#d9d9d9"  # the grid of the prevalence chart's 0-100% axes
 
 # (colour, marker) per direction on the evidence map.
 DIRECTION_STYLE: dict[Direction, tuple[str, str]] = {
@@ -49,6 +56,40 @@ VERDICT_STYLE: dict[Verdict, tuple[str, str]] = {
     Verdict.CONTRADICTED: (VERMILION, INK), Verdict.NOT_TESTED: (YELLOW, INK),
 }
 
+# The badge family that echoes each chart colour, so a direction or verdict has one colour on the map, the
+# claim-check bars and its badge (Streamlit's badge names; our own HTML draws them with BADGE).
+BADGE_FAMILY: dict[str, str] = {BLUE: "blue", SKY: "blue", GREEN: "green", ORANGE: "orange", VERMILION: "red",
+                                PURPLE: "violet", YELLOW: "yellow", GREY: "gray", LIGHT_GREY: "gray"}
+DIRECTION_BADGE: dict[Direction, str] = {d: BADGE_FAMILY[colour] for d, (colour, _) in DIRECTION_STYLE.items()}
+VERDICT_BADGE: dict[Verdict, str] = {v: BADGE_FAMILY[fill] for v, (fill, _) in VERDICT_STYLE.items()}
+# Certainty is on no chart: the higher levels blue, low orange, very low grey.
+CERTAINTY_BADGE: dict[Certainty, str] = {Certainty.HIGH: "blue", Certainty.MODERATE: "blue", Certainty.LOW: "orange",
+                                         Certainty.VERY_LOW: "gray"}
+
+# The PDFs (evidence/outputs/): black text, dark blue headings (13:1 on white), links, the disclaimer's panel;
+# the QR codes black on white.
+PDF_INK, PDF_HEADING_INK, PDF_LINK_INK, PDF_PANEL = "#000000", "#0b2f63", "#0a3c8c", "#eef2f8"
+QR_DARK, QR_LIGHT = "#000000", "#ffffff"
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """'#0b2f63' as (11, 47, 99), as fpdf2 takes a colour."""
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
 # Plotly's config for charts people read rather than explore: no logo, and no mode bar (at 390 px
 # it sits on top of the data, and zooming a 6 × 11 grid helps nobody).
 CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
+
+# Our stylesheets (assets/*.css) hold no colour: they name these custom properties (`var(--link)`), and
+# `css_root()` defines them in one :root block sent before them (components/stylesheets.py).
+CSS_COLOURS: dict[str, str] = {
+    "link": LINK, "caption-ink": CAPTION_INK, "rule": RULE, "tint": TINT, "print-ink": PRINT_INK,
+    "print-paper": PRINT_PAPER,
+    **{f"badge-{name}-{part}": colour for name, pair in BADGE.items() for part, colour in zip(("fill", "ink"), pair)},
+}
+
+
+def css_root() -> str:
+    """The palette as CSS custom properties: one `:root { --name: value; ... }` block (no <style> around it)."""
+    return ":root { " + " ".join(f"--{name}: {value};" for name, value in CSS_COLOURS.items()) + " }\n"

@@ -16,24 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from fpdf import FPDF
-
+from ..grade import MEANING, certainty_words
+from ..load import EvidenceBase
+from ..model import RedFlagGroup, TakeHome, Urgency
+from ..red_flags import guidelines_behind, red_flag_groups
+from ..situation import Applies, Guide, answers_text, who_was_studied
 from .export import locator, vancouver
-from .grade import MEANING, certainty_words
-from .load import EvidenceBase
-from .model import Certainty, Claim, RedFlagGroup, Urgency
-from .red_flags import guidelines_behind, red_flag_groups
-from .selections import numbered_references
+from .pdf import FONT_DIR, HEADING_INK, INK, LINK_INK, PANEL, TITLE, Document, latin1, reference_numbers
 from .share import qr_png
-from .situation import Applies, Guide, answers_text, who_was_studied
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-TITLE = "Running and your lower back"
+__all__ = ["COMPACT", "FILE_NAME", "FONT_DIR", "GUIDE_SHEET", "REGULAR", "SHEET", "SHEET_FILE_NAME", "Layout",
+           "build_guide_handout", "build_handout", "latin1", "sheet_claims"]
+
 FILE_NAME = "running-back-handout.pdf"
 
 # Layout, in millimetres and points. Body text at 11.5 pt reads comfortably on paper.
@@ -44,10 +42,6 @@ LINE = 5.9  # line height for body text
 HANG = 8.5  # hanging indent of numbered and bulleted items
 QR_MM = 34.0
 # The one-sheet handout: the same parts, in smaller type and tighter spacing (9.5 pt body).
-INK = (0, 0, 0)
-HEADING_INK = (11, 47, 99)  # dark blue, 13:1 on white
-LINK_INK = (10, 60, 140)
-PANEL = (238, 242, 248)
 
 
 @dataclass(frozen=True)
@@ -64,75 +58,20 @@ GUIDE_SHEET = 3  # take-homes on the one-sheet guide handout
 SHEET = 4  # take-homes on the one-sheet handout (the home page's bottom line has four)
 SHEET_FILE_NAME = "running-back-one-sheet.pdf"
 
-# Characters DejaVu has and the core fonts (Latin-1) do not, as their plain equivalents.
-_LATIN1 = {
-    "–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-",
-    "‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-    "…": "...", "•": "-", "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≈": "~", "≠": "!=",
-    "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe",
-    "⊕": "+", "◯": "o", "○": "o", "●": "*", "✓": "v", "✗": "x", "×": "x",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
-}
 
-
-def latin1(text: str) -> str:
-    """`text` with every character the PDF core fonts can print (never raises)."""
-    out = []
-    for ch in text:
-        if ch in _LATIN1:
-            out.append(_LATIN1[ch])
-            continue
-        try:
-            ch.encode("latin-1")
-            out.append(ch)
-        except UnicodeEncodeError:
-            # é written as e + combining accent, or a letter with no Latin-1 form: keep the base letter.
-            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-            try:
-                base.encode("latin-1")
-                out.append(base)
-            except UnicodeEncodeError:
-                out.append("?")
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class _Fonts:
-    family: str
-    unicode: bool
-
-
-class _Handout(FPDF):
+class _Handout(Document):
     def __init__(self, font_dir: Path | None, layout: Layout = REGULAR) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+        super().__init__(font_dir, orientation="portrait", format="A4")
         self.layout = layout
         margin = MARGIN if layout is REGULAR else MARGIN - 4
         self.set_margins(margin, margin - 2, margin)
         self.set_auto_page_break(True, margin=margin + 4)
-        self.typeface = _load_fonts(self, font_dir)
-        self.alias_nb_pages()
-
-    def t(self, text: str) -> str:
-        return text if self.typeface.unicode else latin1(text)
-
-    def font(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.typeface.family, "B" if bold else "", size)
 
     def footer(self) -> None:
         self.set_y(-MARGIN + 2)
         self.font(SMALL_PT)
         self.set_text_color(*INK)
         self.cell(0, 5, self.t(f"{TITLE} · handout · page {self.page_no()} of {{nb}}"), align="C")
-
-
-def _load_fonts(pdf: FPDF, font_dir: Path | None) -> _Fonts:
-    regular = font_dir / "DejaVuSans.ttf" if font_dir else None
-    if regular is None or not regular.is_file():
-        return _Fonts("helvetica", unicode=False)
-    bold = font_dir / "DejaVuSans-Bold.ttf"
-    pdf.add_font("dejavu", "", regular)
-    pdf.add_font("dejavu", "B", bold if bold.is_file() else regular)
-    return _Fonts("dejavu", unicode=True)
 
 
 def _heading(pdf: _Handout, text: str, size: float | None = None, keep: float | None = None) -> None:
@@ -245,7 +184,7 @@ def _disclaimer(pdf: _Handout, text: str) -> None:
 
 
 def build_handout(
-    claims: Sequence[Claim],
+    claims: Sequence[TakeHome],
     base: EvidenceBase,
     url: str,
     *,
@@ -270,27 +209,32 @@ def build_handout(
     notes, study_notes = notes or {}, study_notes or {}
     today = today or dt.date.today()
     meta = base.meta
-    numbers = numbered_references(c.studies for c in claims)
-    numbers = {sid: n for sid, n in numbers.items() if sid in base.studies}
-    numbers = {sid: i for i, sid in enumerate(numbers, start=1)}  # no gaps if a study is missing
+    numbers = reference_numbers((c.studies for c in claims), base)
 
     pdf = _Handout(font_dir, layout)
-    pdf.set_title(f"{TITLE}: a patient handout")
-    pdf.set_author(meta.title if meta else TITLE)
-    pdf.set_subject("Take-homes from the research on running and low back pain, with their certainty and sources")
-    pdf.set_keywords("running low back pain evidence handout")
-    pdf.set_lang("en")
-    pdf.set_creator("running-back-evidence")
-    pdf.set_creation_date(dt.datetime.combine(today, dt.time(), tzinfo=dt.timezone.utc))
+    pdf.describe(f"{TITLE}: a patient handout", base, today,
+                 subject="Take-homes from the research on running and low back pain, with their certainty and "
+                         "sources", keywords="running low back pain evidence handout")
     pdf.add_page()
-    pdf.set_text_color(*INK)
-
     _header(pdf, url, today, meta.last_reviewed if meta else None, subtitle)
     _paragraph(pdf, "Each point below says how sure the research is (its certainty). Numbers in brackets, "
                     "like [1], point to the studies listed at the end.")
     _disclaimer(pdf, meta.disclaimer if meta else "This handout explains research. It is not medical advice.")
-
     links = {sid: pdf.add_link() for sid in numbers}
+    _take_homes(pdf, claims, numbers, links, notes)
+    for title, lines in sections:
+        _heading(pdf, title, keep=2 * pdf.layout.line)
+        for line in lines:
+            _item(pdf, "•", [(line, False, None)], after=1)
+    _certainty_words(pdf)
+    _warning_signs(pdf, red_flag_groups(base) if red_flags is None else list(red_flags), base)
+    _references(pdf, numbers, links, base, study_notes)
+    _closing(pdf, url, base)
+    return bytes(pdf.output())
+
+
+def _take_homes(pdf: _Handout, claims: Sequence[TakeHome], numbers: dict[str, int], links: dict[str, int],
+                notes: Mapping[str, Sequence[str]]) -> None:
     _heading(pdf, "What the research says")
     if not claims:
         _paragraph(pdf, "No take-homes were chosen for this handout.")
@@ -309,21 +253,20 @@ def build_handout(
         if notes.get(claim.id):
             pdf.ln(1.5)
 
-    for title, lines in sections:
-        _heading(pdf, title, keep=2 * pdf.layout.line)
-        for line in lines:
-            _item(pdf, "•", [(line, False, None)], after=1)
 
+def _certainty_words(pdf: _Handout) -> None:
     _heading(pdf, "What the certainty words mean", size=12.5, keep=7 * pdf.layout.line)
     for level, meaning in MEANING.items():
         _item(pdf, "•", [(certainty_words(level, pdf.typeface.unicode) + ": ", True, None), (meaning, False, None)],
               after=1)
     pdf.ln(1.5)
 
-    groups = red_flag_groups(base) if red_flags is None else list(red_flags)
+
+def _warning_signs(pdf: _Handout, groups: Sequence[RedFlagGroup], base: EvidenceBase) -> None:
+    regular = pdf.layout is REGULAR
     _heading(pdf, "When to get help")
     _paragraph(pdf, "Most back pain in runners settles with a few easier days. A few signs do need a doctor. "
-                    "Here they are, the most urgent first." if layout is REGULAR else
+                    "Here they are, the most urgent first." if regular else
                "A few signs do need a doctor. Here they are, the most urgent first.")
     for group in groups:
         # Keep a group's heading, its action and its first sign on one page.
@@ -333,7 +276,7 @@ def build_handout(
         _paragraph(pdf, group.action.strip(), after=1)
         # The one-sheet version lists the lower groups' signs in one paragraph, without their details (the
         # app's page has them); the emergency signs keep theirs.
-        if pdf.layout is not REGULAR and group.urgency is not Urgency.EMERGENCY:
+        if not regular and group.urgency is not Urgency.EMERGENCY:
             _item(pdf, "•", [("; ".join(sign.sign.rstrip(".") for sign in group.signs) + ".", False, None)], after=1)
         else:
             for sign in group.signs:
@@ -345,12 +288,16 @@ def build_handout(
         pdf.ln(1.5)
     cited = guidelines_behind(groups, base)
     # One sheet: the sources are named on the app's page and in the full handout.
-    named = "; ".join(g.short_citation for g in cited) if layout is REGULAR else f"{len(cited)} sources, named there"
+    named = "; ".join(g.short_citation for g in cited) if regular else f"{len(cited)} sources, named there"
     _paragraph(pdf, "These signs come from clinical guidance, summarised on the app's \u201cWhen to get help\u201d "
                     f"page: guidance for doctors ({named or 'not loaded'}), put into plain words; where sources "
                     "differ, the most cautious wins. They are not results of the studies listed below.",
                size=SMALL_PT + 0.5)
 
+
+def _references(pdf: _Handout, numbers: dict[str, int], links: dict[str, int], base: EvidenceBase,
+                study_notes: Mapping[str, str]) -> None:
+    regular = pdf.layout is REGULAR
     _heading(pdf, "References")
     for sid, n in numbers.items():
         study = base.studies[sid]
@@ -358,14 +305,17 @@ def build_handout(
             pdf.add_page()
         pdf.set_link(links[sid], page=pdf.page_no(), y=pdf.get_y())
         # The one-sheet version names each study in one line; the full handout gives the whole reference.
-        cited = vancouver(study) if layout is REGULAR else f"{study.short_citation}. {study.journal or ''}."
+        cited = vancouver(study) if regular else f"{study.short_citation}. {study.journal or ''}."
         runs = [(cited + " ", False, None)]
         if found := locator(study):
             runs.append((found[0], False, found[1]))
         if sid in study_notes:
             runs.append((" " + study_notes[sid], False, None))
-        _item(pdf, f"{n}.", runs, after=1.5, size=None if layout is REGULAR else SMALL_PT - 1)
+        _item(pdf, f"{n}.", runs, after=1.5, size=None if regular else SMALL_PT - 1)
 
+
+def _closing(pdf: _Handout, url: str, base: EvidenceBase) -> None:
+    """The page's address in full (for a reader who cannot scan), then the licence."""
     pdf.ln(2)
     _paragraph(pdf, "Online version of this handout's page (the QR code opens it):", size=SMALL_PT + 0.5, after=0.5)
     pdf.font(SMALL_PT + 0.5)
@@ -373,13 +323,12 @@ def build_handout(
     pdf.write(5, pdf.t(url), link=url, wrapmode="CHAR")
     pdf.set_text_color(*INK)
     pdf.ln(5)
-    if meta:
+    if base.meta:
         pdf.ln(2)
-        _paragraph(pdf, f"{meta.title}. {meta.licence}.", size=SMALL_PT, after=0)
-    return bytes(pdf.output())
+        _paragraph(pdf, f"{base.meta.title}. {base.meta.licence}.", size=SMALL_PT, after=0)
 
 
-def sheet_claims(shown: Sequence[Claim]) -> list[Claim]:
+def sheet_claims(shown: Sequence[TakeHome]) -> list[TakeHome]:
     """What the one-sheet handout carries: the bottom-line take-homes among those shown, in bottom-line order;
     if none is shown, the first SHEET shown."""
     bottom = sorted((c for c in shown if c.bottom_line), key=lambda c: c.bottom_line)
