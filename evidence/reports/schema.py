@@ -29,39 +29,12 @@ schema_version = Table(
     Column("applied_at", DateTime(timezone=True), nullable=False),
 )
 
-# The reports table as the latest step leaves it (the steps below build it; a test holds the two in step).
-reports = Table(
-    "reports", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    # One id per filled-in form: a form sent twice (a double click, a retry after a lost answer) is one report.
-    Column("submission", String(64), nullable=False, unique=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("record_id", String(200), nullable=False),
-    Column("record_title", Text, nullable=False),
-    Column("page", String(64), nullable=False),
-    Column("view_url", Text, nullable=False),
-    Column("release", String(32)),
-    Column("what_is_wrong", Text, nullable=False),
-    Column("should_say", Text, nullable=False),
-    Column("source", Text, nullable=False),
-    Column("contact", String(254), nullable=False),
-    # Step 2: the curator's side.
-    Column("status", String(16), nullable=False, server_default="open"),
-    Column("resolution_note", Text),
-    Column("resolved_release", String(32)),
-    Column("resolved_at", DateTime(timezone=True)),
-    Index("reports_created_at", "created_at"),
-    Index("reports_record", "kind", "record_id"),
-    Index("reports_status_created", "status", "created_at"),
-)
-
-
-def _v1_reports(meta: MetaData) -> Table:
-    """The reports table of version 1, frozen: what a database made by the first release holds."""
-    return Table(
-        "reports", meta,
+def _v1_items() -> list:
+    """The reports table of version 1, frozen: what a database made by the first release holds (new objects on
+    each call: a Column belongs to one Table)."""
+    return [
         Column("id", Integer, primary_key=True, autoincrement=True),
+        # One id per filled-in form: a form sent twice (a double click, a retry after a lost answer) is one report.
         Column("submission", String(64), nullable=False, unique=True),
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("kind", String(32), nullable=False),
@@ -76,20 +49,29 @@ def _v1_reports(meta: MetaData) -> Table:
         Column("contact", String(254), nullable=False),
         Index("reports_created_at", "created_at"),
         Index("reports_record", "kind", "record_id"),
-    )
+    ]
+
+
+def _v2_columns() -> list[Column]:
+    """Step 2: the curator's side."""
+    return [Column("status", String(16), nullable=False, server_default="open"), Column("resolution_note", Text),
+            Column("resolved_release", String(32)), Column("resolved_at", DateTime(timezone=True))]
+
+
+# The reports table as the latest step leaves it (a test holds it and the steps in step).
+reports = Table("reports", metadata, *_v1_items(), *_v2_columns(),
+                Index("reports_status_created", "status", "created_at"))
 
 
 def _step_1_reports(op: Operations, connection: Connection) -> None:
     """Version 1: the reports readers send."""
-    _v1_reports(MetaData()).create(connection)
+    Table("reports", MetaData(), *_v1_items()).create(connection)
 
 
 def _step_2_resolution(op: Operations, connection: Connection) -> None:
     """Version 2: a curator resolves or declines a report, with a note and the release that fixed it."""
-    op.add_column("reports", Column("status", String(16), nullable=False, server_default="open"))
-    op.add_column("reports", Column("resolution_note", Text))
-    op.add_column("reports", Column("resolved_release", String(32)))
-    op.add_column("reports", Column("resolved_at", DateTime(timezone=True)))
+    for column in _v2_columns():
+        op.add_column("reports", column)
     op.create_index("reports_status_created", "reports", ["status", "created_at"])
 
 

@@ -194,7 +194,7 @@ def _columns(url: str) -> dict[str, tuple[str, bool]]:
 def test_a_version_1_database_is_upgraded_in_place_keeping_its_reports(store):
     assert store.upgrade(target=1) == (0, 1)
     engine = create_engine(store.url)
-    v1 = schema._v1_reports(schema.MetaData())
+    v1 = schema.Table("reports", schema.MetaData(), *schema._v1_items())
     old = {"submission": "from-v1", "created_at": dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc),
            "kind": "study", "record_id": "a-study", "record_title": "A study", "page": "study",
            "view_url": "http://x/study?study=a-study", "release": "2026.11.29", "what_is_wrong": "Old report",
