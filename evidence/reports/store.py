@@ -17,6 +17,7 @@ from strings, and the reader's text only ever travels as a bound parameter.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import threading
@@ -196,6 +197,10 @@ class ReportStore:
         if not self._ready:
             self.upgrade()
             self._ready = True
+            # SQLAlchemy's modules, the engine and its pool live as long as the process: move them out of the
+            # collector's sight, or every later run of every page walks them (docs/decisions.md, Base cache and
+            # frozen objects; What's new reruns 60-70 ms without this, 25 ms with it).
+            gc.freeze()
         return self.engine
 
     def submit(self, captured: Captured, draft: Draft, submission: str,
