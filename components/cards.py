@@ -1,6 +1,6 @@
 """Finding cards: the plain statement first, the numbers one click away.
 
-A card is a handful of elements (its text in as few markdown blocks as the layout allows), and that
+Their words are evidence/wording/cards.py (the plain pages print the same). A card is a handful of elements (its text in as few markdown blocks as the layout allows), and that
 text is built once per base version and citation numbering: every element is a message the browser
 has to draw, and a card's words do not change between reruns.
 """
@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import badges, change_notice
+from components import change_notice
 from components.build_cache import BuildCache
-from components.citations import cite, reference_lines, study_href
+from components.citations import reference_lines
 from components.prose import CLASS, inner_html, layer
 from components.report_problem import report_link, report_markdown
-from components.url_state import link
 from evidence import EvidenceBase
-from evidence.model import TakeHome, Study
-from evidence.findings import Finding, format_result
-from evidence.links import Page
-from evidence.textlinks import link_terms, terms_in
+from evidence.findings import Finding
+from evidence.model import TakeHome
+from evidence.wording.cards import EXPERT_LAYER, claim_text, result_text
 
 Numbers = tuple[tuple[str, int], ...]  # citation numbers, hashable for the caches
 
@@ -35,7 +33,7 @@ def claim_card(claim: TakeHome, evidence: EvidenceBase, numbers: dict[str, int],
         st.markdown(statement)
         # The statement stays word for word; its terms link to the glossary on a line of their own.
         st.caption(notes)
-        layer("For experts: the numbers", expert)
+        layer(EXPERT_LAYER, expert)
         report_link("take-home", claim)
     change_notice.shows("take-home", [claim.id])
 
@@ -71,7 +69,7 @@ def _claim_html(claim: TakeHome, evidence: EvidenceBase, numbers: dict[str, int]
     report = report_markdown("take-home", claim)
     return (f'<section class="entry" id="{claim.id}">{inner_html(label)}{inner_html(statement)}'
             f'<div class="note">{inner_html(notes)}</div>'
-            f"<details><summary>For experts: the numbers</summary>{inner_html(expert)}</details>"
+            f"<details><summary>{EXPERT_LAYER}</summary>{inner_html(expert)}</details>"
             + (f'<div class="note">{inner_html(report)}</div>' if report else "") + "</section>")
 
 
@@ -90,28 +88,7 @@ def _claim_text(evidence: EvidenceBase, claim_id: str, numbers: Numbers, heading
                 ) -> tuple[str, str, str, str]:
     """(heading and badges) · (the statement, word for word) · (words explained, why this certainty) · (experts)."""
     return _claim_texts.get(evidence, (claim_id, numbers, heading),
-                            lambda: _build_claim_text(evidence, claim_id, numbers, heading))
-
-
-def _build_claim_text(evidence: EvidenceBase, claim_id: str, numbers: Numbers, heading: str | None
-                      ) -> tuple[str, str, str, str]:
-    claim = evidence.take_homes[claim_id]
-    label = (f"**{heading}**\n\n" if heading else "") + \
-        f"{badges.certainty(claim.certainty.value)} {badges.direction(claim.direction)}"
-    statement = f"{claim.statement} {cite(claim.studies, dict(numbers))}"
-    notes = []
-    if terms := terms_in(claim.statement, evidence.glossary):
-        notes.append("Words explained: " + ", ".join(f"[{t.term}]({link(Page.GLOSSARY, term=t.id)})" for t in terms))
-    notes.append(f"Why {claim.certainty.label.lower()} certainty: {claim.certainty_reason}")
-    studies = [_study_line(evidence.studies[s]) for s in claim.studies if s in evidence.studies]
-    expert = "\n\n".join([link_terms(claim.expert_summary, evidence.glossary), "\n".join(studies),
-                          f"[Link to this take-home]({link(Page.TAKE_HOMES, claim=claim.id)})"])
-    return label, statement, "  \n".join(notes), expert
-
-
-def _study_line(study: Study) -> str:
-    size = f", n={study.sample_size:,}" if study.sample_size else ""
-    return f"- [{study.short_citation}]({study_href(study.id)}): {study.design.label.lower()}{size}"
+                            lambda: claim_text(evidence, claim_id, dict(numbers), heading))
 
 
 def result_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
@@ -124,26 +101,7 @@ def result_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int
 def _result_text(evidence: EvidenceBase, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
     """(badges, what was measured in whom, the result) · (design, size, comparator, note, caveats)."""
     return _result_texts.get(evidence, (finding_id, certainty, numbers),
-                             lambda: _build_result_text(evidence, finding_id, certainty, numbers))
-
-
-def _build_result_text(evidence: EvidenceBase, finding_id: str, certainty: str, numbers: Numbers) -> tuple[str, str]:
-    study_id, index = finding_id.rsplit(":", 1)
-    study = evidence.studies[study_id]
-    outcome = study.outcomes[int(index)]
-    summary = "\n\n".join([
-        f"{badges.certainty(certainty)} {badges.direction(outcome.direction)}"
-        + (" :gray-badge[:material/science: Subgroup: hypothesis only]" if outcome.subgroup else ""),
-        f"**{outcome.name}** in {study.population.rstrip('.')} {cite([study_id], dict(numbers))}",
-        format_result(outcome)])
-    n = outcome.n or study.sample_size
-    expert = [f"{study.design.label}" + (f", n={n:,}" if n else "")
-              + (f". Compared with: {study.comparator}" if study.comparator else "")]
-    if outcome.note and outcome.estimate is not None:
-        expert.append(outcome.note)
-    if study.caveats:
-        expert.append("\n".join(f"- {caveat}" for caveat in study.caveats[:3]))
-    return summary, "\n\n".join(expert)
+                             lambda: result_text(evidence, finding_id, certainty, dict(numbers)))
 
 
 def finding_card(finding: Finding, evidence: EvidenceBase, numbers: dict[str, int]) -> None:

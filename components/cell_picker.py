@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import badges, url_state
-from components.citations import study_href
+from components import url_state
+from evidence.wording import badges
+from evidence.wording.citations import study_href
 from components.evidence_map_chart import participants_text
 from components.url_state import link
 from evidence import EvidenceBase

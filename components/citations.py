@@ -1,41 +1,13 @@
-"""Numbered citations that resolve to a reference list and to each study's page."""
+"""The numbered reference list drawn on a page; its words are evidence/wording/citations.py."""
 
 from __future__ import annotations
-
-from typing import Iterable
 
 import streamlit as st
 
 from components import share
 from components.prose import prose
-from components.url_state import link
 from evidence import EvidenceBase
-from evidence.links import Page
-from evidence.outputs.export import locator, vancouver
-from evidence.model import Study
-
-
-def study_href(study_id: str) -> str:
-    return link(Page.STUDY, study=study_id)
-
-
-def locator_markdown(study: Study) -> str:
-    """' [doi:10.1038/srep45975](https://doi.org/…)', or ' [link](…)' for a study with only a URL."""
-    found = locator(study)
-    if found is None:
-        return ""
-    text, address = found
-    return f" [{text if study.doi else 'link'}]({address})"
-
-
-def reference_line(study: Study) -> str:
-    """A Vancouver reference with its DOI or link, as markdown."""
-    return vancouver(study) + locator_markdown(study)
-
-
-def cite(study_ids: Iterable[str], numbers: dict[str, int]) -> str:
-    """'[1] [3]' as markdown links to the study pages, in citation order."""
-    return " ".join(f"[\\[{numbers[s]}\\]]({study_href(s)})" for s in study_ids if s in numbers)
+from evidence.wording.citations import reference_markdown
 
 
 def reference_lines(numbers: dict[str, int], evidence: EvidenceBase) -> str:
@@ -43,13 +15,7 @@ def reference_lines(numbers: dict[str, int], evidence: EvidenceBase) -> str:
     if not numbers:
         return ""
     share.shows_studies(sorted(numbers, key=numbers.get))
-    lines = []
-    for study_id, n in sorted(numbers.items(), key=lambda item: item[1]):
-        study = evidence.studies.get(study_id)
-        if study is None:
-            continue
-        lines.append(f"{n}. {reference_line(study)} · [study page]({study_href(study_id)})")
-    return "\n".join(lines)
+    return reference_markdown(numbers, evidence)
 
 
 def reference_list(numbers: dict[str, int], evidence: EvidenceBase, heading: str = "References") -> None:

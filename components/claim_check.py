@@ -8,9 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import badges, change_notice, url_state
+from components import change_notice, url_state
+from evidence.wording import badges
 from components.charts import cached_figure, cached_table, downloads, source_line
-from components.citations import study_href
+from evidence.wording.citations import study_href
 from evidence.palette import CHART_CONFIG, GRID, INK, VERDICT_STYLE, WHITE
 from components.plain_table import plain_table
 from components.url_state import link

@@ -81,5 +81,7 @@ def page_frame(spec: PageSpec) -> Iterator[None]:
     report_form.open_if_asked(spec)  # ?report=<kind>:<id>: the report form over the page (any page)
     change_notice.draw(change_slot)
     share.share_body(share_panel, spec, presenting=presenting)
+    if not presenting and explorer_slot is None:
+        share.plain_page_link()
     if notices := url_state.notices():
         notices_slot.info("**About this link:** " + " ".join(notices), icon=":material/link_off:")

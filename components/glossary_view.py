@@ -11,16 +11,9 @@ from html import escape
 import streamlit as st
 
 from components.prose import CLASS, inner_html
-from components.url_state import link
 from evidence import EvidenceBase
-from evidence.links import Page
 from evidence.model import GlossaryTerm
-
-
-def _related(term: GlossaryTerm, evidence: EvidenceBase) -> str:
-    related = [evidence.glossary[r] for r in term.related if r in evidence.glossary]
-    return ("Related: " + ", ".join(f"[{r.term}]({link(Page.GLOSSARY, term=r.id)})" for r in related) + " · "
-            if related else "") + f"[Link to this term]({link(Page.GLOSSARY, term=term.id)})"
+from evidence.wording.cards import term_links
 
 
 def term_card(term: GlossaryTerm, evidence: EvidenceBase, *, open_detail: bool = False) -> None:
@@ -29,7 +22,7 @@ def term_card(term: GlossaryTerm, evidence: EvidenceBase, *, open_detail: bool =
         if term.expert_note:
             with st.expander("More detail", expanded=open_detail):
                 st.markdown(term.expert_note)
-        st.caption(_related(term, evidence))
+        st.caption(term_links(term, evidence))
 
 
 def term_list(terms: list[GlossaryTerm], evidence: EvidenceBase) -> None:
@@ -47,5 +40,5 @@ def _term_list_html(version: str, ids: tuple[str, ...], _evidence: EvidenceBase)
                   if term.expert_note else "")
         entries.append(f'<section class="entry" id="{escape(term.id)}"><h2>{escape(term.term)}</h2>'
                        f"{inner_html(term.definition)}{detail}"
-                       f'<div class="note">{inner_html(_related(term, evidence))}</div></section>')
+                       f'<div class="note">{inner_html(term_links(term, evidence))}</div></section>')
     return f'<div class="{CLASS}">{"".join(entries)}</div>'

@@ -79,6 +79,13 @@ def share_panel(spec: PageSpec = HOME, *, presenting: bool = False) -> None:
     share_body(share_button(), spec, presenting=presenting)
 
 
+def plain_page_link() -> None:
+    """At the page's end: the plain page of this view, where it has one (evidence/site/)."""
+    if plain := url_state.plain_url():
+        st.caption(f"[Plain page of this view]({plain}): the same words, quick to open on any phone, and easy to "
+                   "print.")
+
+
 def share_body(panel: DeltaGenerator, spec: PageSpec = HOME, *, presenting: bool = False) -> None:
     """The popover's body: link, QR code, citation, with the query string the page settled on.
 
@@ -100,3 +107,8 @@ def share_body(panel: DeltaGenerator, spec: PageSpec = HOME, *, presenting: bool
                     "**Cite this view**")
         st.code(_citation(spec, url), language=None, wrap_lines=True)
         embed.snippet_section(spec, url)
+        # Last, so the link, citation and embed code keep their places (tests/app/test_share_panel.py).
+        if plain := url_state.plain_url():
+            st.markdown("**Link for a patient's phone**\n\nThe same words as a plain page: it opens in about a "
+                        "second on a slow connection, works without JavaScript and prints cleanly.")
+            st.code(plain, language=None, wrap_lines=True)

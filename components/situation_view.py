@@ -10,10 +10,12 @@ import datetime as dt
 
 import streamlit as st
 
-from components import badges, url_state
+from components import url_state
 from components.base_loader import base
 from components.build_cache import BuildCache
-from components.citations import cite, reference_list
+from components.citations import reference_list
+from evidence.wording.cards import situation_card
+from evidence.wording.warning_signs import signs_question_markdown
 from components.prose import layer
 from components.site import BY_PATH
 from components.url_state import link
@@ -22,7 +24,7 @@ from evidence.links import Page
 from evidence.outputs.handout import build_guide_handout
 from evidence.red_flags import red_flag_groups
 from evidence.selections import numbered_references
-from evidence.situation import INTRO, KEYS, QUESTIONS, Applies, Guide, Question, Situation, answers_text
+from evidence.situation import HEADINGS, INTRO, KEYS, QUESTIONS, Applies, Guide, Question, Situation, answers_text
 
 HELP_PAGE = BY_PATH[Page.GET_HELP].file
 
@@ -59,11 +61,7 @@ def warning_signs_question() -> None:
     """The first question, with the signs spelled out so the reader can answer it."""
     with st.container(border=True):
         # One markdown element for the intro and every group of signs.
-        st.markdown("\n\n".join(
-            ["**First, the warning signs.** These come from clinical guidance for doctors. If you have any of them, "
-             "the guide stops here and shows you what to do:",
-             *(f"**{group.urgency.label}** if:\n" + "\n".join(f"- {sign.sign}" for sign in group.signs)
-               for group in red_flag_groups(base()))]))
+        st.markdown(signs_question_markdown(red_flag_groups(base())))
         _ask(QUESTIONS[0])
 
 
@@ -86,14 +84,11 @@ def questions(situation: Situation) -> None:
 # ---- The answer ------------------------------------------------------------------------------
 
 def take_home_card(applies: Applies, evidence: EvidenceBase, numbers: dict[str, int]) -> None:
-    claim = applies.claim
     # One markdown block for the card's text and one for its expert layer: fewer elements for the browser to draw.
-    text = [badges.certainty(claim.certainty.value), f"{claim.statement} {cite(claim.studies, numbers)}",
-            f"**{applies.why}**", *(f":material/info: {caution}" for caution in applies.cautions)]
+    text, who = situation_card(applies, evidence, numbers)
     with st.container(border=True):
-        st.markdown("\n\n".join(text))
-        layer("Who the studies took", "\n".join(f"- {line}" for line in applies.who(evidence))
-              + f"\n\n[More about this take-home]({link(Page.TAKE_HOMES, claim=claim.id)})")
+        st.markdown(text)
+        layer(HEADINGS["who"], who)
 
 
 _handouts: BuildCache[bytes] = BuildCache(64)
@@ -122,7 +117,7 @@ def handout_buttons(situation: Situation) -> None:
 
 def answer(result: Guide, evidence: EvidenceBase) -> None:
     numbers = numbered_references(a.claim.studies for a in result.take_homes + result.general)
-    st.header("What the research says for people like you", anchor="for-you")
+    st.header(HEADINGS["for_you"], anchor="for-you")
     st.markdown("**Your answers**\n" + "\n".join(f"- {line}" for line in answers_text(result.situation)))
     st.info(result.limits, icon=":material/medical_information:")
     if not result.take_homes:
@@ -130,13 +125,13 @@ def answer(result: Guide, evidence: EvidenceBase) -> None:
     for applies in result.take_homes:
         take_home_card(applies, evidence, numbers)
     if result.general:
-        st.subheader("About people in general", anchor="general")
+        st.subheader(HEADINGS["general"], anchor="general")
         st.markdown(INTRO["general"])
         for applies in result.general:
             take_home_card(applies, evidence, numbers)
     if result.left_out:
         st.caption(INTRO["left_out"] + f" See [all take-homes]({link(Page.TAKE_HOMES)}).")
-    st.subheader("What is not known for you", anchor="not-known")
-    st.markdown("\n".join(f"- {line}" for line in result.unknowns) or "Nothing more to add.")
+    st.subheader(HEADINGS["not_known"], anchor="not-known")
+    st.markdown("\n".join(f"- {line}" for line in result.unknowns) or HEADINGS["nothing_more"])
     handout_buttons(result.situation)
     reference_list(numbers, evidence)

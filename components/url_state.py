@@ -32,6 +32,7 @@ from typing import Iterable, Mapping
 import streamlit as st
 
 from components.base_loader import base
+from evidence.site.addresses import SERVED_AT, plain_page
 from evidence.links import REPORT_KEY, VERSION_KEY, app_root, link, page_url, same_page, view_url, with_version
 
 __all__ = ["app_url", "begin_run", "carried", "choices", "clear", "current_params", "current_url", "embedded",
@@ -177,6 +178,14 @@ def current_url() -> str:
     shown = {key: values for key, values in current_params().items() if key != REPORT_KEY}  # not the open form
     params = with_version(shown, meta.version if meta else None)
     return view_url(page_address(), params)
+
+
+def plain_url() -> str | None:
+    """The plain page of this view (evidence/site/addresses.py), as this visitor reaches the app; None if it has
+    none. Static HTML served beside the app: what to send to a patient's phone."""
+    params = {key: values[0] for key, values in current_params().items() if values}
+    found = plain_page(_run()["page"], params)
+    return app_url() + SERVED_AT + found if found else None
 
 
 def app_url() -> str:

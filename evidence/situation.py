@@ -355,6 +355,16 @@ INTRO = {
 }
 
 
+# The answer's headings, the app's and the plain pages' (components/situation_view.py, evidence/site/pages.py).
+HEADINGS = {
+    "for_you": "What the research says for people like you",
+    "general": "About people in general",
+    "not_known": "What is not known for you",
+    "who": "Who the studies took",
+    "nothing_more": "Nothing more to add.",
+}
+
+
 def answers_text(situation: Situation) -> list[str]:
     """'Do you run? No, but I want to start.' for each answered question."""
     return [f"{q.prompt} {q.options[v]}." for q in QUESTIONS if (v := getattr(situation, q.key))]

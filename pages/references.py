@@ -5,7 +5,7 @@ import streamlit as st
 from components.frame import enter
 from components import filters
 from components.base_loader import base
-from components.citations import reference_line, study_href
+from evidence.wording.citations import reference_line, study_href
 from components.prose import prose
 from components.reference_export import export_buttons
 from evidence.facets import DESIGN, POPULATION, REFERENCE_FACETS, TOPIC

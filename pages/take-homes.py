@@ -12,6 +12,7 @@ from components.handout import handout_buttons
 from components.takehome_slides import takehome_slides
 from evidence.facets import TOPIC
 from evidence.selections import numbered_references, take_homes
+from evidence.wording.cards import TAKE_HOMES_INTRO
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
@@ -19,9 +20,7 @@ evidence = base()
 presenting = present.active()
 if not presenting:  # the title first, then the filter under it
     st.title("Take-homes")
-    st.markdown("What the studies in this base add up to, in plain words. The wording follows the certainty: "
-                "**probably** means moderate certainty, **may** means low, and **we don't know** or **unclear** "
-                "means very low. Open *For experts* under any statement for the numbers.")
+    st.markdown(TAKE_HOMES_INTRO)
 # Slides show what the filters chose; the filter widget itself is not drawn on a slide.
 topics = url_state.choices(TOPIC.key, TOPIC.options, "topic") if presenting else filters.multi(TOPIC)
 chosen = url_state.selected("claim", evidence.take_homes, "take-home")

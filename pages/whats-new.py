@@ -6,7 +6,7 @@ from components.frame import enter
 from components import filters, url_state
 from components.change_log import change_log_view
 from components.reader_corrections import corrections_view
-from components.citations import study_href
+from evidence.wording.citations import study_href
 from components.change_notice import releases
 from components.base_loader import base
 from evidence.changes import base_records, change_log, record_title

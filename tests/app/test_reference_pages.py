@@ -4,7 +4,7 @@ from html import escape
 
 from components.base_loader import base
 from evidence.selections import bottom_line, filter_studies
-from components.citations import study_href
+from evidence.wording.citations import study_href
 from tests.app.apptest_helpers import links_in, open_view, plain_tables, prose_html, texts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import badges
+from evidence.wording import badges
 from evidence.palette import (BADGE, BADGE_FAMILY, DIRECTION_BADGE, DIRECTION_STYLE, VERDICT_BADGE,
                                 VERDICT_STYLE, VERMILION)
 from evidence.model import Direction, Verdict

@@ -124,8 +124,10 @@ def test_every_badge_colour_has_its_rule_with_its_own_colours():
 
 
 def test_every_stylesheet_file_is_sent_by_some_page():
-    """A file nobody loads styles nothing: each is one of the site-wide sheets or named by a component."""
-    named = set(SITE)
+    """A file nobody loads styles nothing: each is one of the site-wide sheets, named by a component, or one of the
+    plain pages' (evidence/site/layout.py)."""
+    from evidence.site.layout import SHEETS as PLAIN_SHEETS
+    named = set(SITE) | set(PLAIN_SHEETS)
     for module in (ROOT / "components").glob("*.py"):
         named |= set(re.findall(r"""stylesheet\(\s*["']([a-z-]+)["']""", module.read_text()))
     files = {sheet.stem for sheet in SHEETS}

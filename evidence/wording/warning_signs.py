@@ -1,4 +1,5 @@
-"""Warning signs, shared by the 'When to get help' page, the guide and the patient handout.
+"""The words of the warning signs: the 'When to get help' page (in the app and as a plain page), the guide and the
+patient handout.
 
 The signs and their actions are data (evidence/data/guidance.yaml), each resting on rows of published
 clinical guidance; this module only words where they come from.
@@ -17,6 +18,35 @@ URGENCY_ICON: dict[Urgency, str] = {
     Urgency.BOOK_A_CHECK: ":material/event:",
 }
 MOVE_UP_ICON = ":material/arrow_upward:"
+
+GET_HELP_INTRO = ("Most back pain in runners is not a sign of damage, and it often settles with a few easier days. "
+                  "A few signs do need a doctor. They are listed below, the most urgent first, in plain words taken "
+                  "from clinical guidance for doctors. If you are not sure which group you are in, choose the more "
+                  "urgent one.")
+GUIDANCE_LAYER = "What the guidance says about these signs"
+
+
+def heading(group: RedFlagGroup) -> str:
+    return f"{URGENCY_ICON[group.urgency]} {group.urgency.label}"
+
+
+def signs_markdown(group: RedFlagGroup) -> str:
+    """The group's signs as one list, each with its detail, then what would make it more urgent."""
+    return ("\n".join(f"- **{sign.sign}**  \n  {sign.detail}" for sign in group.signs)
+            + (f"\n\n{move_up_line(group)}" if group.move_up else ""))
+
+
+def signs_question_markdown(groups: list[RedFlagGroup]) -> str:
+    """Your situation's first question, with the signs spelled out so the reader can answer it."""
+    return "\n\n".join(["**First, the warning signs.** These come from clinical guidance for doctors. If you have any "
+                         "of them, the guide stops here and shows you what to do:",
+                         *(f"**{group.urgency.label}** if:\n" + "\n".join(f"- {sign.sign}" for sign in group.signs)
+                           for group in groups)])
+
+
+def guidance_markdown(group: RedFlagGroup, evidence: EvidenceBase) -> str:
+    """The group's layer: the guidance's own action, then each sign's rows."""
+    return f"{group.guideline_action}\n\n" + "\n".join(sign_sources(s, evidence) for s in group.signs)
 
 
 def guideline_citation(guideline: Guideline) -> str:
