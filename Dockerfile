@@ -35,6 +35,10 @@ COPY deploy/streamlit/config.toml .streamlit/config.toml
 
 # A broken evidence base never ships: the build fails with file:line: what is wrong.
 RUN python -m evidence validate
+# The plain pages, rebuilt for the address readers will use (canonical links, link previews, the sitemap):
+# `podman build --build-arg EXPLORER_PUBLIC_URL=https://explorer.example.org/ .` (docs/deploy.md, Plain pages).
+ARG EXPLORER_PUBLIC_URL=http://localhost:8501/
+RUN python -m evidence site --url "$EXPLORER_PUBLIC_URL"
 
 RUN groupadd --gid 10001 app && useradd --create-home --uid 10001 --gid 10001 --shell /usr/sbin/nologin app
 USER 10001

@@ -1,4 +1,4 @@
-"""Command line: `python -m evidence validate|export|schema|release|deck|reports`."""
+"""Command line: `python -m evidence validate|export|schema|release|deck|site|reports`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .outputs.export import CSV_KINDS, FORMATS, export
 from .kinds import BY_SLUG
 from .load import DEFAULT_DIR, load_base
 from .reports import cli as reports_cli
+from .site import addresses
 from .schema import SCHEMA_PATH, schema_json
 
 
@@ -92,6 +93,27 @@ def _deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site(args: argparse.Namespace) -> int:
+    from .site.build import differences, write
+
+    base = load_base(args.directory)
+    if base.problems:
+        print(f"error: {len(base.problems)} problem(s) in the base (run `python -m evidence validate`)",
+              file=sys.stderr)
+        return 1
+    app = addresses.public_url(args.url)
+    if args.check:
+        found = differences(base, args.output, app)
+        for line in found:
+            print(f"{args.output}: {line}", file=sys.stderr)
+        if found:
+            print("run `python -m evidence site` to bring the plain pages up to date", file=sys.stderr)
+        return 1 if found else 0
+    count = write(base, args.output, app)
+    print(f"wrote {count} files to {args.output} for {app}{addresses.SERVED_AT}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evidence", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -124,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
     deck.add_argument("--url", default="http://localhost:8501", help="where the app runs; each slide's QR opens it")
     deck.add_argument("--directory", default=DEFAULT_DIR, type=Path)
     deck.set_defaults(run=_deck)
+
+    site = sub.add_parser("site", help="write the plain pages (static HTML for phones, previews and search engines)")
+    site.add_argument("-o", "--output", default=Path(addresses.STATIC_FOLDER), type=Path,
+                      help=f"the folder to write (default: {addresses.STATIC_FOLDER}, which the app serves)")
+    site.add_argument("--url", default=None, help=f"the app's public address, for canonical links and previews "
+                      f"(default: ${addresses.PUBLIC_URL_ENV}, else {addresses.DEFAULT_PUBLIC_URL})")
+    site.add_argument("--check", action="store_true", help="exit 1 if the folder differs from a fresh build")
+    site.add_argument("--directory", default=DEFAULT_DIR, type=Path)
+    site.set_defaults(run=_site)
 
     reports_cli.add_parser(sub)  # readers' reports: list, show, export, resolve (evidence/reports/cli.py)
 
