@@ -43,14 +43,19 @@ def _scores(url: str, categories: tuple[str, ...]) -> dict[str, object]:
         raise RuntimeError(f"lighthouse failed on {url}: {done.stderr[-2000:]}")
     report = json.loads(done.stdout)
     result: dict[str, object] = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in categories}
-    if "accessibility" in categories:
-        refs = report["categories"]["accessibility"]["auditRefs"]
-        result["failed"] = [r["id"] for r in refs if r["weight"] and report["audits"][r["id"]]["score"] not in (1, None)]
+    # Audits that cost points: accessibility's keep their old place ("failed"); the others are named by category.
+    for category in categories:
+        refs = report["categories"][category]["auditRefs"]
+        failed = [r["id"] for r in refs if r["weight"] and report["audits"][r["id"]]["score"] not in (1, None)]
+        if category == "accessibility":
+            result["failed"] = failed
+        elif category != "performance":
+            result[f"failed {category}"] = failed
     if "performance" in categories:
         audits = report["audits"]
         result["metrics"] = {k: round(audits[k]["numericValue"]) for k in
                              ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                              "speed-index") if k in audits}
+                              "speed-index", "total-byte-weight") if k in audits}
         if "cumulative-layout-shift" in audits:  # a score between 0 and 1, not milliseconds
             result["metrics"]["cumulative-layout-shift"] = round(audits["cumulative-layout-shift"]["numericValue"], 3)
     return result

@@ -32,7 +32,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks import lighthouse, servers
+from benchmarks import lighthouse, phone, servers
 from benchmarks.ws_client import Run, Session
 from components.site import PAGES
 from evidence import load_base
@@ -399,6 +399,8 @@ def summary(results: list[PageResult], report: dict, settings: Settings) -> str:
     out.append(f"- Benchmark's own cost: load client {report['client_cpu_s']:.1f} s CPU, Chromium/Lighthouse "
                f"{report['children_cpu_s']:.1f} s CPU, wall {report['wall_s']:.0f} s. Elements per run: "
                + ", ".join(f"{row_name(r)} {r.elements}" for r in results) + ".")
+    if report.get("phone"):
+        out.append("\n**A phone on slow 4G** (Lighthouse mobile, benchmarks/phone.py):\n\n" + phone.table(report["phone"]))
     if report.get("lighthouse_errors"):
         out.append(f"- Lighthouse failed (after a retry) on: {'; '.join(report['lighthouse_errors'])}")
     errors = [row_name(r) for r in results if r.errors]
@@ -450,6 +452,9 @@ def main(argv: list[str] | None = None) -> int:
             browser_phase(app.url, floor.url, results, settings.browser_visits)
         if settings.lighthouse:
             lighthouse_phase(app.url, floor.url, results, report, all_pages=not args.quick)
+            if not args.quick:  # a phone on slow 4G: the floor, the app and the plain pages (benchmarks/phone.py)
+                from evidence import DEFAULT_DIR, load_base
+                report["phone"] = phone.measure(app.url, floor.url, load_base(args.evidence_dir or DEFAULT_DIR))
     finally:
         floor.stop()
         if not args.url:

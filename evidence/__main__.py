@@ -72,6 +72,11 @@ def _release(args: argparse.Namespace) -> int:
         print(line)
     for line in outcome.errors:
         print(line, file=sys.stderr)
+    if outcome.code == 0 and Path(args.directory).resolve() == Path(DEFAULT_DIR).resolve():
+        # The plain pages the app serves carry the release too: rebuilt with it, for the app's default address.
+        from .site.build import write
+        count = write(load_base(args.directory), addresses.SERVED_COPY, addresses.DEFAULT_PUBLIC_URL)
+        print(f"Rewrote the plain pages: {count} files in {addresses.STATIC_FOLDER}")
     return outcome.code
 def _deck(args: argparse.Namespace) -> int:
     from .outputs.deck import build_deck
@@ -148,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     deck.set_defaults(run=_deck)
 
     site = sub.add_parser("site", help="write the plain pages (static HTML for phones, previews and search engines)")
-    site.add_argument("-o", "--output", default=Path(addresses.STATIC_FOLDER), type=Path,
+    site.add_argument("-o", "--output", default=addresses.SERVED_COPY, type=Path,
                       help=f"the folder to write (default: {addresses.STATIC_FOLDER}, which the app serves)")
     site.add_argument("--url", default=None, help=f"the app's public address, for canonical links and previews "
                       f"(default: ${addresses.PUBLIC_URL_ENV}, else {addresses.DEFAULT_PUBLIC_URL})")

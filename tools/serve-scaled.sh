@@ -74,7 +74,7 @@ start() {
         echo $! >"$RUN_DIR/replica-$i.pid"
         servers+="    server replica$i 127.0.0.1:$replica_port cookie replica$i"$'\n'
     done
-    sed -e "s/@PORT@/$port/" -e "s/@BIND@/$BIND/" "$ROOT/deploy/haproxy.cfg.in" \
+    sed -e "s/@PORT@/$port/" -e "s/@BIND@/$BIND/" -e "s|@ROOT@|$ROOT|" "$ROOT/deploy/haproxy.cfg.in" \
         | awk -v servers="$servers" '{ if ($0 == "@SERVERS@") printf "%s", servers; else print }' \
         >"$RUN_DIR/haproxy.cfg"
     haproxy -c -q -f "$RUN_DIR/haproxy.cfg"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from pathlib import Path
 from typing import Mapping
 from urllib.parse import parse_qsl, urlsplit
 
@@ -16,6 +17,7 @@ from evidence.situation import KEYS, QUESTIONS, Situation
 
 # The plain site inside the app's folder: Streamlit serves `static/` at /app/static/ (server.enableStaticServing).
 STATIC_FOLDER = "static/plain"
+SERVED_COPY = Path(__file__).resolve().parents[2] / STATIC_FOLDER  # kept current (tests/unit/test_plain_pages.py)
 SERVED_AT = "app/static/plain/"
 # The app's public address, for canonical links, link previews and the sitemap (they must be absolute).
 PUBLIC_URL_ENV = "EXPLORER_PUBLIC_URL"

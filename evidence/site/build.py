@@ -15,6 +15,9 @@ from evidence.site.pages import every_page
 
 ICON = "favicon.png"
 SITEMAP = "sitemap.xml"
+# For the host's root (/robots.txt): Streamlit answers that address with its own page, so the proxy serves this
+# file there (deploy/haproxy.cfg.in; docs/deploy.md, Plain pages).
+ROBOTS = "robots.txt"
 
 
 def files(evidence: EvidenceBase, app: str) -> dict[str, bytes]:
@@ -26,6 +29,7 @@ def files(evidence: EvidenceBase, app: str) -> dict[str, bytes]:
                       + (f"<lastmod>{day}</lastmod>" if day else "") + "</url>\n" for p in pages)
     out[SITEMAP] = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
                     f'sitemap/0.9">\n{entries}</urlset>\n').encode("utf-8")
+    out[ROBOTS] = f"User-agent: *\nAllow: /\nSitemap: {app}{addresses.SERVED_AT}{SITEMAP}\n".encode("utf-8")
     out[ICON] = (ASSETS / ICON).read_bytes()
     return out
 

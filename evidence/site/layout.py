@@ -36,6 +36,7 @@ class PlainPage:
     description: str  # plain text
     body: str | tuple[str, ...]  # markdown rendered with this page's links; a Raw part is HTML as it is
     explore: str  # the explorer view, relative to the app's root: 'take-homes?claim=x'
+    heading: str | None = None  # the page's h1, where it is not its title (a take-home's statement is in its text)
 
 
 def plain_text(markdown: str) -> str:
@@ -117,7 +118,7 @@ def html(page: PlainPage, evidence: EvidenceBase, app: str) -> str:
 <p class="help"><strong>Worrying symptoms?</strong> <a href="{to(addresses.GET_HELP)}">See the warning signs and when to get help</a>.</p>
 </header>
 <main id="main">
-<h1>{title}</h1>
+<h1>{escape(page.heading or page.title)}</h1>
 <div class="prose">{body}</div>
 <p class="explore"><a href="{escape(sibling_url(app, page.explore, meta.version if meta else None))}">Explore this in the evidence explorer</a> (charts, filters and every study; needs JavaScript)</p>
 </main>

@@ -54,7 +54,8 @@ def take_homes(evidence: EvidenceBase) -> Iterator[PlainPage]:
         numbers = numbered_references([claim.studies])
         body = "\n\n".join([_card(claim, evidence, numbers, 2), _references(numbers, evidence)])
         yield PlainPage(addresses.take_home(claim.id), plain_text(claim.statement), description(
-            f"{claim.certainty.label} certainty. {claim.statement}"), body, link(Page.TAKE_HOMES, claim=claim.id))
+            f"{claim.certainty.label} certainty. {claim.statement}"), body, link(Page.TAKE_HOMES, claim=claim.id),
+            heading="One take-home from the research")
 
 
 def get_help(evidence: EvidenceBase) -> PlainPage:
@@ -125,14 +126,14 @@ def situations(evidence: EvidenceBase) -> Iterator[PlainPage]:
         result = guide(evidence, answers)
         numbers = numbered_references(a.claim.studies for a in result.take_homes + result.general)
 
-        def cards(applied) -> list[str]:
-            return [f"{text}\n\n### {HEADINGS['who']}\n\n{who}"
+        def cards(applied, level: int) -> list[str]:
+            return [f"{text}\n\n{'#' * level} {HEADINGS['who']}\n\n{who}"
                     for text, who in (situation_card(a, evidence, numbers) for a in applied)]
         parts = ["**Your answers**\n" + "\n".join(f"- {line}" for line in answers_text(answers)), result.limits]
         parts += [INTRO["none"]] if not result.take_homes else []
-        parts += ["\n\n---\n\n".join(cards(result.take_homes))] if result.take_homes else []
+        parts += ["\n\n---\n\n".join(cards(result.take_homes, 2))] if result.take_homes else []
         if result.general:
-            parts += [f"## {HEADINGS['general']}", INTRO["general"], "\n\n---\n\n".join(cards(result.general))]
+            parts += [f"## {HEADINGS['general']}", INTRO["general"], "\n\n---\n\n".join(cards(result.general, 3))]
         if result.left_out:
             parts.append(INTRO["left_out"] + f" See [all take-homes]({link(Page.TAKE_HOMES)}).")
         parts += [f"## {HEADINGS['not_known']}",

@@ -84,3 +84,20 @@ def test_download_through_the_proxy(proxied):
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     assert info.value.suggested_filename.endswith(".csv")
     assert len(rows) > 1 and len(rows[0]) > 1, rows[:2]
+
+
+def test_plain_pages_through_the_proxy_with_javascript_off(browser, proxy_url):
+    """The plain pages come from every replica's own copy (static/plain/), so any replica serves them."""
+    from evidence.site import addresses
+    context = new_context(browser, proxy_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        response = page.goto("/" + addresses.SERVED_AT + addresses.GET_HELP)
+        assert response.status == 200 and response.headers["content-type"].startswith("text/html")
+        expect(page.locator("h1")).to_have_text("When to get help")
+        # The host's robots.txt is the plain pages' (Streamlit would answer with its HTML page).
+        robots = page.goto("/robots.txt")
+        assert robots.headers["content-type"].startswith("text/plain"), robots.headers
+        assert f"/{addresses.SERVED_AT}sitemap.xml" in robots.text()
+    finally:
+        context.close()

@@ -95,11 +95,20 @@ def test_dockerignore_keeps_local_state_out_of_the_image():
 
 # --- Kubernetes -----------------------------------------------------------------------------------
 
+def test_every_manifest_is_checked_and_robots_txt_goes_to_the_plain_pages_file():
+    robots = _manifest("ingress-robots.yaml")
+    path = robots["spec"]["rules"][0]["http"]["paths"][0]
+    assert (path["path"], path["pathType"]) == ("/robots.txt", "Exact")
+    target = robots["metadata"]["annotations"]["nginx.ingress.kubernetes.io/rewrite-target"]
+    assert (DEPLOY.parent / target.removeprefix("/app/")).is_file(), target
+    assert robots["spec"]["rules"][0]["host"] == _manifest("ingress.yaml")["spec"]["rules"][0]["host"]
+
+
 def _manifest(name: str) -> dict:
     return yaml.safe_load((DEPLOY / "kubernetes" / name).read_text())
 
 
-@pytest.mark.parametrize("name", ["deployment.yaml", "service.yaml", "ingress.yaml", "hpa.yaml"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (DEPLOY / "kubernetes").glob("*.yaml")))
 def test_manifest_is_valid_kubernetes(name):
     kubernetes_validate.validate(_manifest(name), KUBERNETES_VERSION, strict=True)
 
@@ -204,7 +213,8 @@ def test_a_dead_replica_hands_its_sessions_over_at_once():
 def test_filled_haproxy_config_is_accepted_by_haproxy(tmp_path):
     assert shutil.which("haproxy"), "haproxy is missing: `make test` installs it (tools/system-packages.sh test)"
     servers = "".join(f"    server replica{i} 127.0.0.1:{8700 + i} cookie replica{i}\n" for i in (1, 2))
-    text = (DEPLOY / "haproxy.cfg.in").read_text().replace("@PORT@", "8700").replace("@BIND@", "127.0.0.1")
+    text = (DEPLOY / "haproxy.cfg.in").read_text().replace("@PORT@", "8700").replace("@BIND@", "127.0.0.1") \
+        .replace("@ROOT@", str(DEPLOY.parent))
     (tmp_path / "haproxy.cfg").write_text(text.replace("@SERVERS@\n", servers))
     result = subprocess.run(["haproxy", "-c", "-f", str(tmp_path / "haproxy.cfg")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
