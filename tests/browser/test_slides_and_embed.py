@@ -4,7 +4,9 @@
 - "Download these slides (PDF)" gives a 16:9 deck of exactly the presented take-homes, whose rendered QR
   code opens a take-home on this server;
 - a page elsewhere embeds a view with the share panel's <iframe> snippet: the view renders inside the
-  frame without exceptions, and its "Open in the explorer" link is the same view without embed=true."""
+  frame without exceptions, and its "Open in the explorer" link is the same view without embed=true;
+- embedded with Streamlit's dark theme forced (`embed_options=dark_theme`) on a light system, our colours follow
+  the theme, not the system, and pass axe."""
 
 from __future__ import annotations
 
@@ -32,8 +34,8 @@ from evidence.outputs.deck import takehome_url
 from evidence.selections import take_homes
 from tests.shipped import shipped_base
 
-from .helpers import (artifact, assert_no_exception, describe_violations, main_axe_blocking, open_view, rerun,
-                      screenshot)
+from .helpers import (PHONE_OPTIONS, artifact, assert_no_exception, describe_violations, main_axe_blocking,
+                      open_view, rerun, screenshot)
 
 PROJECTOR = {"width": 1920, "height": 1080}
 SLIDE_QR = "QR code of this slide's link"
@@ -200,4 +202,22 @@ def test_an_embedded_view_is_accessible_and_its_way_out_is_named(new_page):
     way_out = page.get_by_role("link", name=f"{LINK_TEXT} (opens in a new tab)")
     expect(way_out).to_be_visible()
     assert _query(way_out.get_attribute("href")) == {"topic": ["pain"], "v": [shipped_base().meta.version]}
+    _assert_axe_clean_main(page)
+
+
+# Cards with badges and the handout's links; a chart; the pictures.
+DARK_EMBEDS = ["/take-homes?topic=pain", "/claim-check?claims=all", "/prevalence?view=icons"]
+
+
+@pytest.mark.parametrize("path", DARK_EMBEDS)
+def test_an_embedded_view_with_streamlits_dark_theme_is_readable(new_page, path):
+    """Regression (issue #24): `embed_options=dark_theme` drew Streamlit's dark theme under our light-theme colours.
+    The system stays light, so only Streamlit's theme can tell our colours which set to use."""
+    page = open_view(new_page(**PHONE_OPTIONS, color_scheme="light"),
+                     f"{path}&embed=true&embed_options=dark_theme")
+    assert_no_exception(page)
+    schemes = page.evaluate("() => [getComputedStyle(document.querySelector('.stApp')).colorScheme,"
+                            " document.documentElement.style.colorScheme]")
+    assert schemes == ["dark", "dark"], f"Streamlit's .stApp, then the document: {schemes}"
+    screenshot(page, "embedded-dark-" + re.sub(r"\W+", "-", path.strip("/")))
     _assert_axe_clean_main(page)
