@@ -105,7 +105,8 @@ def _css_colours(link: str, caption_ink: str, rule: str, tint: str, ink: str, pa
         "link": link, "caption-ink": caption_ink, "rule": rule, "tint": tint, "ink": ink, "paper": paper,
         # Pictures (components/icon_array.py) are drawn for white paper: on a dark page they keep it.
         "figure-paper": WHITE, "print-ink": PRINT_INK, "print-paper": PRINT_PAPER,
-        **{f"badge-{name}-{part}": colour for name, pair in badge.items() for part, colour in zip(("fill", "ink"), pair)},
+        **{f"badge-{name}-{part}": colour for name, pair in badge.items()
+           for part, colour in zip(("fill", "ink"), pair)},
     }
 
 
