@@ -151,6 +151,28 @@ def in_scheme(page, scheme: str) -> None:
     page.wait_for_timeout(400)  # transitions of colours Streamlit animates
 
 
+# Streamlit scrolls the page inside its own box, and axe judges the contrast of text on screen only: the first
+# screen of a page. A viewport as tall as the page puts every line on screen (no rerun: the server never knows).
+_PAGE_HEIGHT_JS = """
+() => Math.max(...['stMain', 'stAppViewContainer', 'stMainBlockContainer', 'stSidebarContent']
+  .map((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight || 0))
+"""
+TALLEST_VIEWPORT = 16_000  # pixels; Chromium lays out far taller, this keeps a screenshot of it reasonable
+
+
+@contextmanager
+def whole_page_on_screen(page) -> Iterator[None]:
+    """Within the block the viewport is as tall as the page (up to TALLEST_VIEWPORT), so axe checks every line."""
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": viewport["width"],
+                            "height": min(TALLEST_VIEWPORT, max(viewport["height"], page.evaluate(_PAGE_HEIGHT_JS)))})
+    page.wait_for_timeout(200)  # layout; Streamlit draws nothing new for a taller window
+    try:
+        yield
+    finally:
+        page.set_viewport_size(viewport)
+
+
 def exceptions(page) -> list[str]:
     """Texts of the Streamlit exception boxes on the page (st.exception / uncaught errors)."""
     return page.locator('[data-testid="stException"]').all_inner_texts()

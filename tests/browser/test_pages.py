@@ -13,7 +13,7 @@ from components.site import BY_PATH, PAGES
 
 from .helpers import (
     DESKTOP, PHONE, PHONE_OPTIONS, SCHEMES, assert_no_exception, assert_served, axe, describe_violations,
-    horizontal_overflow, in_scheme, new_context, open_view, page_path, screenshot,
+    horizontal_overflow, in_scheme, new_context, open_view, page_path, screenshot, whole_page_on_screen,
 )
 
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -117,8 +117,10 @@ def test_page_accessibility_on_a_phone(phone_view, scheme):
 
 
 def _assert_axe_clean(page, spec, name: str, where: str, scheme: str) -> None:
+    """axe on the whole page (it judges contrast only on screen, which was the first screen of each page)."""
     in_scheme(page, scheme)
-    violations = axe(page, name=name)
+    with whole_page_on_screen(page):
+        violations = axe(page, name=name)
     blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
     if blocking:
         screenshot(page, f"{name}-axe")
