@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks import servers
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.helpers import DESKTOP, PHONE_OPTIONS, axe, new_context, open_view
+from tests.browser.helpers import DESKTOP, PHONE_OPTIONS, axe, new_context, open_view, whole_page_on_screen
 from tests.browser.test_pages import VIEWS, _view_id
 
 BLOCKING = ("serious", "critical")
@@ -30,11 +30,13 @@ COLUMNS = (
 
 
 def settled_axe(page) -> tuple[int, int, Counter]:
-    """(serious+critical violations, elements they name, elements per rule) of the whole document, once no
-    element is drawn stale (faded) and Streamlit's fade-in is over."""
+    """(serious+critical violations, elements they name, elements per rule) of the whole document, with a viewport
+    as tall as the page (axe judges contrast on screen only), once no element is drawn stale (faded) and
+    Streamlit's fade-in is over."""
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=15_000)
     page.wait_for_timeout(400)
-    blocking = [v for v in axe(page) if v.get("impact") in BLOCKING]
+    with whole_page_on_screen(page):
+        blocking = [v for v in axe(page) if v.get("impact") in BLOCKING]
     rules = Counter({v["id"]: len(v["nodes"]) for v in blocking})
     return len(blocking), sum(rules.values()), rules
 
