@@ -13,6 +13,7 @@ from components import url_state
 from components.chart_export import chart_downloads
 from evidence import EvidenceBase
 from evidence.outputs.share import SITE_TITLE
+from evidence.palette import CHART_PAPER, GRID, INK
 
 T = TypeVar("T")
 
@@ -38,8 +39,24 @@ def _cached(version: str, key: tuple[Hashable, ...], _build: Callable[[], T]) ->
 
 
 def cached_figure(evidence: EvidenceBase, key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
-    """`build()`, once per version of the base and `key` (what else, besides the base, the figure shows)."""
-    return _cached(evidence.version, ("figure", *key), build)
+    """`build()` on white paper, once per version of the base and `key` (what else, besides the base, the figure
+    shows)."""
+    return _cached(evidence.version, ("figure", *key), lambda: on_paper(build()))
+
+
+def on_paper(figure: go.Figure) -> go.Figure:
+    """The figure on white paper with dark words in both colour schemes, as its downloads are.
+
+    Streamlit's chart theme fills in, from its active theme, every colour a figure leaves unset: on its dark theme
+    our dark words sat on a dark page. The server cannot know the reader's theme (docs/decisions.md, Colours that
+    follow the theme), so the figure sets them all; unset grid lines get the palette's grey."""
+    figure.update_layout(paper_bgcolor=CHART_PAPER, plot_bgcolor=CHART_PAPER, font_color=INK, title_font_color=INK,
+                         legend=dict(font_color=INK, title_font_color=INK),
+                         hoverlabel=dict(bgcolor=CHART_PAPER, bordercolor=INK, font_color=INK))
+    for axis in [*figure.select_xaxes(), *figure.select_yaxes()]:
+        axis.update(tickfont_color=INK, title_font_color=INK, tickcolor=INK, zerolinecolor=GRID,
+                    gridcolor=axis.gridcolor or GRID, minor_gridcolor=GRID)
+    return figure
 
 
 def cached_table(evidence: EvidenceBase, key: tuple[Hashable, ...], build: Callable[[], pd.DataFrame]) -> pd.DataFrame:

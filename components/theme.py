@@ -15,8 +15,9 @@ from components.stylesheets import SITE, colours, stylesheet
 
 
 # Our own fixed script, never user input; installed once per tab, named (sourceURL) for benchmarks/browser_profile.py.
-# A scrolling sidebar takes focus (WCAG 2.1.1: while Streamlit redraws it can hold nothing focusable), and a plain
-# click on one of our links is the history step Streamlit follows on Back (docs/decisions.md, In-app links).
+# A scrolling sidebar takes focus (WCAG 2.1.1: while Streamlit redraws it can hold nothing focusable), a plain
+# click on one of our links is the history step Streamlit follows on Back (docs/decisions.md, In-app links), and
+# the document follows Streamlit's theme (Colours that follow the theme).
 SITE_JS = """
 <script>
 (() => {
@@ -30,6 +31,12 @@ SITE_JS = """
   fix();
   // Synchronously, not deferred to the next frame: a check that runs in between would find the sidebar unfocusable.
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+  // Streamlit gives its theme's color-scheme to .stApp only, and draws dialogs and popovers outside it: the document
+  // takes the same, so our colours (light-dark()) follow there too, and on a theme change (docs/decisions.md).
+  const app = document.querySelector(".stApp");
+  const followTheme = () => { document.documentElement.style.colorScheme = getComputedStyle(app).colorScheme; };
+  followTheme();
+  new MutationObserver(followTheme).observe(app, { attributes: true, attributeFilter: ["class"] });
   document.addEventListener("click", (event) => {
     // A link that is only a query string ("?claim=x&report=...", components/report_problem.py) is this same page.
     const a = event.target.closest && event.target.closest("a[%(in_app)s], a[href^='?']");

@@ -2,6 +2,9 @@
 
 Okabe-Ito colours stay distinct for the common colour-vision deficiencies, and none works alone: each
 encoding also has a marker shape or symbol and its word in the legend, hover and table.
+
+The page's own HTML has a light and a dark set (`CSS_COLOURS`, `CSS_COLOURS_DARK`), and the browser picks the one
+for Streamlit's active theme (`css_root`). Charts and pictures are drawn on white paper in both schemes.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ INK = "#1b1b1b"  # text on white, 17:1
 FADED_INK = "#595959"  # words of cells that are not chosen, 7:1
 GAP_INK = "#6b6b6b"  # 5.3:1 on white: faint, still readable
 GRID = "#e5e5e5"
-WHITE = "#ffffff"
+WHITE, BLACK = "#ffffff", "#000000"  # black: words on vermilion (INK has 4.4:1 there)
+CHART_PAPER = WHITE  # every chart's, in both colour schemes (components/charts.py on_paper)
 # The page's own HTML and CSS beside Streamlit's theme (tables, boxes, captions).
 LINK = "#0b57a4"  # links and focus rings, 7.2:1 on white
 CAPTION_INK = "#4a4f59"  # caption text, 8.2:1 on white (Streamlit's faded caption grey is about 3:1)
@@ -29,6 +33,19 @@ BADGE: dict[str, tuple[str, str]] = {
     "violet": ("#efe6f6", "#5a2b83"), "red": ("#fbe3df", "#9a1b0b"), "green": ("#e2f3ea", "#1d5e3a"),
     "yellow": ("#fbf5cf", "#5b4a00"),
 }
+# The same on Streamlit's dark theme: light words on a dark fill of the same family, as Streamlit's dark badges.
+BADGE_DARK: dict[str, tuple[str, str]] = {
+    "blue": ("#15314f", "#b9d7f7"), "orange": ("#4a2c05", "#fbd59c"), "gray": ("#2f3236", "#d5d8dd"),
+    "violet": ("#3a2354", "#dcc6f0"), "red": ("#521a12", "#f8c1b8"), "green": ("#163d29", "#b5e5c8"),
+    "yellow": ("#3d3504", "#f3e39a"),
+}
+# Dark-theme counterparts of LINK (8.6:1 on Streamlit's dark page), CAPTION_INK (9.3:1), RULE and TINT.
+LINK_DARK, CAPTION_INK_DARK, RULE_DARK, TINT_DARK = "#8ab4f8", "#bdbab4", "#4d4b47", "rgba(255, 255, 255, 0.08)"
+# Body text and page of the plain pages (evidence/site/), which have no Streamlit theme: 17:1 and 15:1.
+PAPER, PAPER_DARK, INK_DARK = WHITE, "#171614", "#edebe8"
+# What Streamlit (1.67) draws our text on, per theme: its page (dialogs and popovers too) and its sidebar.
+# The contrast test reads them (tests/unit/test_palette.py); tests/browser/test_dom_contract.py checks Streamlit.
+STREAMLIT_BACKGROUNDS: dict[str, tuple[str, str]] = {"light": ("#ffffff", "#f8f8f7"), "dark": ("#171614", "#21201d")}
 PRINT_INK, PRINT_PAPER = "#000", "#fff"  # a printed page: black on white (assets/print.css)
 # The 'out of 100 people' pictures (components/icon_array.py): shape and fill carry the meaning, not colour.
 FIGURE_INK = "#0b4f8a"  # a person or session counted, and every outline but the empty person's
@@ -53,7 +70,7 @@ POPULATION_STYLE: dict[PopulationTag, tuple[str, str]] = {
 VERDICT_STYLE: dict[Verdict, tuple[str, str]] = {
     Verdict.SUPPORTED: (BLUE, WHITE), Verdict.PARTLY_SUPPORTED: (SKY, INK), Verdict.OVERSTATED: (ORANGE, INK),
     Verdict.NOT_COMPARABLE: (PURPLE, INK), Verdict.NOT_SUPPORTED: (LIGHT_GREY, INK),
-    Verdict.CONTRADICTED: (VERMILION, INK), Verdict.NOT_TESTED: (YELLOW, INK),
+    Verdict.CONTRADICTED: (VERMILION, BLACK), Verdict.NOT_TESTED: (YELLOW, INK),
 }
 
 # The badge family that echoes each chart colour, so a direction or verdict has one colour on the map, the
@@ -81,15 +98,35 @@ def rgb(colour: str) -> tuple[int, int, int]:
 # it sits on top of the data, and zooming a 6 × 11 grid helps nobody).
 CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
+
+def _css_colours(link: str, caption_ink: str, rule: str, tint: str, ink: str, paper: str,
+                 badge: dict[str, tuple[str, str]]) -> dict[str, str]:
+    return {
+        "link": link, "caption-ink": caption_ink, "rule": rule, "tint": tint, "ink": ink, "paper": paper,
+        # Pictures (components/icon_array.py) are drawn for white paper: on a dark page they keep it.
+        "figure-paper": WHITE, "print-ink": PRINT_INK, "print-paper": PRINT_PAPER,
+        **{f"badge-{name}-{part}": colour for name, pair in badge.items()
+           for part, colour in zip(("fill", "ink"), pair)},
+    }
+
+
 # Our stylesheets (assets/*.css) hold no colour: they name these custom properties (`var(--link)`), and
-# `css_root()` defines them in one :root block sent before them (components/stylesheets.py).
-CSS_COLOURS: dict[str, str] = {
-    "link": LINK, "caption-ink": CAPTION_INK, "rule": RULE, "tint": TINT, "print-ink": PRINT_INK,
-    "print-paper": PRINT_PAPER,
-    **{f"badge-{name}-{part}": colour for name, pair in BADGE.items() for part, colour in zip(("fill", "ink"), pair)},
-}
+# `css_root()` defines them in one :root block sent before them (components/stylesheets.py). "ink" and "paper"
+# are the plain pages' (evidence/site/).
+CSS_COLOURS: dict[str, str] = _css_colours(LINK, CAPTION_INK, RULE, TINT, INK, PAPER, BADGE)
+CSS_COLOURS_DARK: dict[str, str] = _css_colours(LINK_DARK, CAPTION_INK_DARK, RULE_DARK, TINT_DARK, INK_DARK,
+                                                PAPER_DARK, BADGE_DARK)
 
 
 def css_root() -> str:
-    """The palette as CSS custom properties: one `:root { --name: value; ... }` block (no <style> around it)."""
-    return ":root { " + " ".join(f"--{name}: {value};" for name, value in CSS_COLOURS.items()) + " }\n"
+    """The palette as CSS custom properties: one `:root { --name: light-dark(light, dark); ... }` block (no <style>
+    around it). The browser resolves light-dark() by the color-scheme of the element that uses the property,
+    which Streamlit sets from its active theme (docs/decisions.md, Colours that follow the theme); a page
+    without Streamlit gets the system's scheme with `color-scheme: light dark` on its root."""
+    return ":root { " + " ".join(f"--{name}: {css_value(name)};" for name in CSS_COLOURS) + " }\n"
+
+
+def css_value(name: str) -> str:
+    """`light-dark(light, dark)` of one custom property, or its one value where both schemes share it."""
+    light, dark = CSS_COLOURS[name], CSS_COLOURS_DARK[name]
+    return light if light == dark else f"light-dark({light}, {dark})"

@@ -24,6 +24,11 @@ st.markdown("""
 - **Every page, on every change.** Our automated tests open each page in a real Chromium browser, at a desktop
   width (1280 pixels) and a phone width (390 pixels). They run **axe-core**, an open-source accessibility checker,
   with its WCAG 2.2 AA rules. Any *serious* or *critical* finding fails the build.
+- **Light and dark.** The site follows your device's light or dark setting (and a page embedded in its dark
+  theme). The tests check every page in both colour schemes at both widths: opened light, then switched to dark
+  at the desktop width, and the other way round on a phone; and embedded pages in the dark theme. Our colours are
+  chosen so that text has a contrast of at least 4.5 to 1 in each scheme, and a test checks every pair. Charts
+  and the "out of 100 people" pictures stay on white paper in both schemes, as they are when downloaded or printed.
 - **Phones.** At 390 pixels, the tests also check that no page scrolls sideways.
 - **Colour is never the only signal.** Certainty, direction and verdict badges carry a symbol and a word;
   charts use shapes and patterns, and each has a table or text with the same numbers.

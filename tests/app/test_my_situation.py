@@ -93,7 +93,7 @@ def test_the_trial_study_page_shows_its_counts_as_pictures():
 
 
 def test_the_accessibility_statement_says_what_is_tested_and_how_to_report():
-    from tests.browser.helpers import DESKTOP, PHONE
+    from tests.browser.helpers import DESKTOP, PHONE, SCHEMES
 
     at = open_view("accessibility")
     assert not at.exception
@@ -101,4 +101,5 @@ def test_the_accessibility_statement_says_what_is_tested_and_how_to_report():
     assert "WCAG) 2.2 at level AA" in text
     assert f"({DESKTOP['width']} pixels)" in text and f"({PHONE['width']} pixels)" in text  # what the tests use
     assert "axe-core" in text and "Lighthouse" in text and "Streamlit's own controls" in text
+    assert "in both colour schemes" in text and all(scheme in text for scheme in SCHEMES)  # issue #24
     assert "Tell us about a barrier" in [h.value for h in at.header]  # h2: no heading level skipped

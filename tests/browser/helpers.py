@@ -130,6 +130,49 @@ def rerun(page, timeout: float = 60_000, start_timeout: float = 15_000) -> Itera
     wait_idle(page, timeout)
 
 
+SCHEMES = ("light", "dark")
+_IN_SCHEME_JS = """
+(scheme) => getComputedStyle(document.querySelector('.stApp')).colorScheme === scheme
+  && document.documentElement.style.colorScheme === scheme
+"""
+
+
+def in_scheme(page, scheme: str) -> None:
+    """Set the system's colour scheme (light or dark) on an open page and wait until Streamlit's theme has followed
+    it (its .stApp's color-scheme) and the site script has passed it to the document (components/theme.py)."""
+    page.emulate_media(color_scheme=scheme)
+    try:
+        page.wait_for_function(_IN_SCHEME_JS, arg=scheme, polling=50, timeout=15_000)
+    except Exception as error:  # playwright TimeoutError
+        found = page.evaluate("() => [getComputedStyle(document.querySelector('.stApp')).colorScheme,"
+                              " document.documentElement.style.colorScheme]")
+        raise AssertionError(f"asked for {scheme}: Streamlit's .stApp has color-scheme {found[0]!r}, the document "
+                             f"{found[1]!r} (components/theme.py SITE_JS passes the first to the second)") from error
+    page.wait_for_timeout(400)  # transitions of colours Streamlit animates
+
+
+# Streamlit scrolls the page inside its own box, and axe judges the contrast of text on screen only: the first
+# screen of a page. A viewport as tall as the page puts every line on screen (no rerun: the server never knows).
+_PAGE_HEIGHT_JS = """
+() => Math.max(...['stMain', 'stAppViewContainer', 'stMainBlockContainer', 'stSidebarContent']
+  .map((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight || 0))
+"""
+TALLEST_VIEWPORT = 16_000  # pixels; Chromium lays out far taller, this keeps a screenshot of it reasonable
+
+
+@contextmanager
+def whole_page_on_screen(page) -> Iterator[None]:
+    """Within the block the viewport is as tall as the page (up to TALLEST_VIEWPORT), so axe checks every line."""
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": viewport["width"],
+                            "height": min(TALLEST_VIEWPORT, max(viewport["height"], page.evaluate(_PAGE_HEIGHT_JS)))})
+    page.wait_for_timeout(200)  # layout; Streamlit draws nothing new for a taller window
+    try:
+        yield
+    finally:
+        page.set_viewport_size(viewport)
+
+
 def exceptions(page) -> list[str]:
     """Texts of the Streamlit exception boxes on the page (st.exception / uncaught errors)."""
     return page.locator('[data-testid="stException"]').all_inner_texts()

@@ -25,7 +25,7 @@ from components.nav import IN_APP
 from components.stylesheets import ASSETS
 from components.theme import SITE_JS
 
-from .helpers import PHONE_OPTIONS, assert_no_exception, open_view
+from .helpers import PHONE_OPTIONS, SCHEMES, assert_no_exception, in_scheme, open_view
 
 
 def _sources() -> dict[str, str]:
@@ -96,6 +96,7 @@ WHERE: dict[str, View] = {
     '[data-testid="stIconMaterial"]': FINDINGS,  # in the expander's summary
     '[data-testid="stMultiSelect"]': FINDINGS,
     '[data-testid="stSlider"]': FINDINGS,
+    '[data-testid="stSliderThumbValue"]': FINDINGS,
     '[data-testid="stTextInput"]': FINDINGS,
     '[data-testid="stSelectbox"]': MAP,
     '[data-testid="stPlotlyChart"]': MAP,
@@ -139,8 +140,8 @@ def _message(selector: str, where: str) -> str:
     return f"Streamlit no longer renders {selector} on {where} (relied on by {', '.join(hooks()[selector])})"
 
 
-def _open(new_page, view: View):
-    page = open_view(new_page(**PHONE_OPTIONS) if view.phone else new_page(), view.path)
+def _open(new_page, view: View, **options):
+    page = open_view(new_page(**PHONE_OPTIONS, **options) if view.phone else new_page(**options), view.path)
     assert_no_exception(page, str(view))
     return page
 
@@ -188,6 +189,31 @@ def test_our_colours_reach_streamlits_captions_and_our_own_html(new_page):
     expect(caption.locator("a").first).to_have_css("color", _rgb(palette.LINK))
     expect(page.locator("ul.entry-points li").first).to_have_css("border-top-color", _rgb(palette.RULE))
     expect(page.locator("p.site-disclaimer")).to_have_css("color", _rgb(palette.CAPTION_INK))
+
+
+@pytest.mark.parametrize("first", SCHEMES)
+def test_streamlit_marks_its_theme_on_stapp_and_our_colours_follow_it_there_and_outside(new_page, first):
+    """Our colours are light-dark() pairs resolved by the color-scheme Streamlit gives .stApp from its active theme,
+    which the site script passes to the document for what Streamlit draws outside .stApp (the share panel);
+    the contrast test (tests/unit/test_palette.py) assumes Streamlit's backgrounds. Opened in one scheme, then the
+    system switches to the other: the theme changes without a rerun, and our colours follow it."""
+    page = _open(new_page, View("/glossary"), color_scheme=first)
+    page.get_by_role("button", name="Share this view").click()
+    panel = page.get_by_test_id("stPopoverBody")
+    expect(panel).to_be_visible()
+    for scheme in (first, *(s for s in SCHEMES if s != first)):
+        in_scheme(page, scheme)
+        colours = palette.CSS_COLOURS if scheme == "light" else palette.CSS_COLOURS_DARK
+        main, sidebar = palette.STREAMLIT_BACKGROUNDS[scheme]
+        expect(page.locator(".stApp")).to_have_css("background-color", _rgb(main))
+        expect(page.get_by_test_id("stSidebar")).to_have_css("background-color", _rgb(sidebar))
+        expect(panel).to_have_css("background-color", _rgb(main))
+        expect(page.get_by_test_id("stMain").get_by_test_id("stCaptionContainer").first).to_have_css(
+            "color", _rgb(colours["caption-ink"]))
+        expect(page.locator("p.site-disclaimer")).to_have_css("color", _rgb(colours["caption-ink"]))
+        expect(page.locator(".prose a").first).to_have_css("color", _rgb(colours["link"]))
+        # Outside .stApp: the share panel's box takes a colour of ours, so it shows which scheme it resolved.
+        expect(panel).to_have_css("color-scheme", scheme)
 
 
 def test_the_site_script_finds_the_sidebar_and_a_sidebar_link_moves_without_a_reload(new_page):

@@ -1,4 +1,9 @@
-"""Every page of components.site.PAGES in a real browser: renders, is accessible at 1280 and 390 px, fits a phone."""
+"""Every page of components.site.PAGES in a real browser: renders, is accessible at 1280 and 390 px in the system's
+light and dark colour schemes, fits a phone.
+
+Each page is loaded once per width and checked in both schemes: the desktop tab opens it light and the system then
+turns dark, the phone tab opens it dark and then turns light, so both a first draw and a switch are checked in
+each scheme without loading a page twice."""
 
 from __future__ import annotations
 
@@ -7,8 +12,8 @@ import pytest
 from components.site import BY_PATH, PAGES
 
 from .helpers import (
-    DESKTOP, PHONE, PHONE_OPTIONS, assert_no_exception, assert_served, axe, describe_violations, horizontal_overflow,
-    new_context, open_view, page_path, screenshot,
+    DESKTOP, PHONE, PHONE_OPTIONS, SCHEMES, assert_no_exception, assert_served, axe, describe_violations,
+    horizontal_overflow, in_scheme, new_context, open_view, page_path, screenshot, whole_page_on_screen,
 )
 
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -21,6 +26,12 @@ VIEWS = [(spec, page_path(spec)) for spec in PAGES] + [(BY_PATH["claim-check"], 
 def _view_id(view) -> str:
     spec, path = view
     return spec.url_path + (path[path.index("?"):] if "?" in path else "")
+
+
+def _visit(page, path: str, scheme: str) -> None:
+    """Open `path` with the system in `scheme`, the one each tab's pages are first drawn in."""
+    page.emulate_media(color_scheme=scheme)
+    open_view(page, path)
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +47,9 @@ def desktop_page(browser, server_url):
 
 @pytest.fixture(scope="module", params=VIEWS, ids=_view_id)
 def desktop_view(request, desktop_page):
-    """Each page loaded once at 1280x800, shared by the read-only tests below."""
+    """Each page loaded once at 1280x800 with the system light, shared by the read-only tests below."""
     spec, path = request.param
-    open_view(desktop_page, path)
+    _visit(desktop_page, path, "light")
     return spec, desktop_page, _view_id(request.param)
 
 
@@ -57,14 +68,12 @@ def test_page_renders(desktop_view):
         )
 
 
-def test_page_accessibility(desktop_view):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_page_accessibility(desktop_view, scheme):
+    """Regression (issue #24): with the system dark, Streamlit drew its dark theme under our light-theme captions,
+    links and badges (axe color-contrast, serious, on every page)."""
     spec, page, name = desktop_view
-    violations = axe(page, name=name)
-    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
-    assert not blocking, (
-        f"page {spec.url_path!r} has {len(blocking)} serious/critical axe violation(s) "
-        f"(full report: artifacts/axe/{name}.json):\n{describe_violations(blocking)}"
-    )
+    _assert_axe_clean(page, spec, f"{name}-{scheme}", f"in the {scheme} scheme", scheme)
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +86,9 @@ def phone_page(browser, server_url):
 
 @pytest.fixture(scope="module", params=VIEWS, ids=_view_id)
 def phone_view(request, phone_page):
-    """Every page loaded once at 390x844 (a phone), shared by the two phone tests below."""
+    """Every page loaded once at 390x844 (a phone) with the system dark, shared by the phone tests below."""
     spec, path = request.param
-    open_view(phone_page, path)
+    _visit(phone_page, path, "dark")
     return spec, phone_page, _view_id(request.param)
 
 
@@ -99,13 +108,23 @@ def test_page_fits_a_phone(phone_view):
     assert not clipped, f"page link labels cut off at {PHONE['width']}px on {spec.url_path!r}: {clipped}"
 
 
-def test_page_accessibility_on_a_phone(phone_view):
+@pytest.mark.parametrize("scheme", SCHEMES[::-1])
+def test_page_accessibility_on_a_phone(phone_view, scheme):
     """Regression: at 390 px the Claim check's verdict table scrolled sideways in a region a keyboard could not
     reach (axe scrollable-region-focusable, serious)."""
     spec, page, name = phone_view
-    violations = axe(page, name=f"{name}-phone")
+    _assert_axe_clean(page, spec, f"{name}-phone-{scheme}", f"at {PHONE['width']}px in the {scheme} scheme", scheme)
+
+
+def _assert_axe_clean(page, spec, name: str, where: str, scheme: str) -> None:
+    """axe on the whole page (it judges contrast only on screen, which was the first screen of each page)."""
+    in_scheme(page, scheme)
+    with whole_page_on_screen(page):
+        violations = axe(page, name=name)
     blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+    if blocking:
+        screenshot(page, f"{name}-axe")
     assert not blocking, (
-        f"page {spec.url_path!r} at {PHONE['width']}px has {len(blocking)} serious/critical axe violation(s) "
-        f"(full report: artifacts/axe/{name}-phone.json):\n{describe_violations(blocking)}"
+        f"page {spec.url_path!r} {where} has {len(blocking)} serious/critical axe violation(s) "
+        f"(full report: artifacts/axe/{name}.json):\n{describe_violations(blocking)}"
     )

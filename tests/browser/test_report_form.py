@@ -15,7 +15,7 @@ from components.report_problem import LABEL as REPORT
 from evidence.reports.draft import LABELS, TRAP, WHAT_IS_WRONG
 from evidence.reports.store import ReportStore, database_url
 
-from .helpers import (AXE_JS, DESKTOP, PHONE, PHONE_OPTIONS, assert_no_exception, describe_violations,
+from .helpers import (AXE_JS, DESKTOP, PHONE, PHONE_OPTIONS, assert_no_exception, describe_violations, in_scheme,
                       horizontal_overflow, open_view, rerun, screenshot, wait_idle)
 
 CLAIM = "running-may-ease-back-pain"
@@ -104,8 +104,12 @@ def test_the_line_under_a_study_opens_the_form_and_escape_closes_it(new_page):
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
 def test_the_form_its_error_and_its_confirmation_are_readable_and_pass_axe(new_page, viewport):
+    """On a phone the system is dark, at 1280 light; the confirmation is checked again in the other scheme.
+    Regression (issue #24): Streamlit draws the dialog outside the element that carries its theme, and the
+    dialog's captions kept their light-theme grey on its dark background."""
     options = PHONE_OPTIONS if viewport == PHONE else {"viewport": DESKTOP}
-    page = open_view(new_page(**options), f"/take-homes?claim={CLAIM}&report=take-home:{CLAIM}")
+    first = "dark" if viewport == PHONE else "light"
+    page = open_view(new_page(**options, color_scheme=first), f"/take-homes?claim={CLAIM}&report=take-home:{CLAIM}")
     width = viewport["width"]
     dialog = _dialog(page)
     expect(dialog).to_be_visible()
@@ -123,6 +127,9 @@ def test_the_form_its_error_and_its_confirmation_are_readable_and_pass_axe(new_p
     expect(dialog.get_by_text("Thank you: your report is saved")).to_be_visible()
     screenshot(page, f"report-form-sent-{width}")
     found["confirmation"] = _axe_blocking(page)
+    other = "light" if first == "dark" else "dark"
+    in_scheme(page, other)
+    found[f"confirmation, {other}"] = _axe_blocking(page)
     assert not any(found.values()), "\n".join(f"{state}:\n{describe_violations(v)}" for state, v in found.items() if v)
     if viewport == PHONE:
         assert not horizontal_overflow(page)["overflowing"], horizontal_overflow(page)

@@ -4,7 +4,9 @@
 - "Download these slides (PDF)" gives a 16:9 deck of exactly the presented take-homes, whose rendered QR
   code opens a take-home on this server;
 - a page elsewhere embeds a view with the share panel's <iframe> snippet: the view renders inside the
-  frame without exceptions, and its "Open in the explorer" link is the same view without embed=true."""
+  frame without exceptions, and its "Open in the explorer" link is the same view without embed=true;
+- embedded with Streamlit's dark theme forced (`embed_options=dark_theme`) on a light system, our colours follow
+  the theme, not the system, and pass axe."""
 
 from __future__ import annotations
 
@@ -200,4 +202,25 @@ def test_an_embedded_view_is_accessible_and_its_way_out_is_named(new_page):
     way_out = page.get_by_role("link", name=f"{LINK_TEXT} (opens in a new tab)")
     expect(way_out).to_be_visible()
     assert _query(way_out.get_attribute("href")) == {"topic": ["pain"], "v": [shipped_base().meta.version]}
+    _assert_axe_clean_main(page)
+
+
+# (view, what to scroll into view): axe judges the contrast of text on screen only. Cards with their badges and
+# captions; a chart and its caption; the pictures with theirs.
+DARK_EMBEDS = [("/take-homes?topic=pain", ".prose .badge"),
+               ("/claim-check?claims=all", '[data-testid="stCaptionContainer"]'),
+               ("/prevalence?view=icons", ".figure-row figcaption")]
+
+
+@pytest.mark.parametrize("path, shown", DARK_EMBEDS, ids=[path for path, _ in DARK_EMBEDS])
+def test_an_embedded_view_with_streamlits_dark_theme_is_readable(new_page, path, shown):
+    """Regression (issue #24): `embed_options=dark_theme` drew Streamlit's dark theme under our light-theme colours.
+    The system stays light, so only Streamlit's theme can tell our colours which set to use."""
+    page = open_view(new_page(color_scheme="light"), f"{path}&embed=true&embed_options=dark_theme")
+    assert_no_exception(page)
+    schemes = page.evaluate("() => [getComputedStyle(document.querySelector('.stApp')).colorScheme,"
+                            " document.documentElement.style.colorScheme]")
+    assert schemes == ["dark", "dark"], f"Streamlit's .stApp, then the document: {schemes}"
+    page.locator(shown).first.scroll_into_view_if_needed()
+    screenshot(page, "embedded-dark-" + re.sub(r"\W+", "-", path.strip("/")))
     _assert_axe_clean_main(page)
