@@ -88,6 +88,12 @@ def explorer_link(page: Page, **params: str) -> str:
     return link(page, params)
 
 
+def to_app(from_page: str, href: str) -> str:
+    """An explorer view ('take-homes?claim=x') as seen from the plain page `from_page`: relative, up through
+    SERVED_AT to the app's root, so it works on any host, port and base path that serves both."""
+    return "../" * (SERVED_AT.count("/") + from_page.count("/")) + href
+
+
 def relative(from_page: str, to: str) -> str:
     """`to` (a path under the site's root, maybe with '#anchor') as seen from `from_page`."""
     path, _, anchor = to.partition("#")

@@ -14,7 +14,7 @@ from html import escape, unescape
 from pathlib import Path
 
 from evidence import palette
-from evidence.links import sibling_url
+from evidence.links import VERSION_KEY, with_query
 from evidence.load import EvidenceBase
 from evidence.site import addresses
 from evidence.wording.markdown import render
@@ -55,29 +55,30 @@ def description(markdown: str) -> str:
 
 @lru_cache(maxsize=None)
 def stylesheet() -> str:
-    """The palette's light set, its dark set for a phone in dark mode, then the prose and page rules."""
-    def block(colours: dict[str, str]) -> str:
-        return ":root { " + " ".join(f"--{name}: {value};" for name, value in colours.items()) + " }"
-    return "\n".join([block(palette.CSS_COLOURS), "@media (prefers-color-scheme: dark) { "
-                      + block(palette.CSS_COLOURS_DARK) + " }",
-                      *((ASSETS / f"{name}.css").read_text(encoding="utf-8") for name in ("prose", "plain"))])
+    """The palette's colours, each `light-dark(light, dark)`: with `color-scheme: light dark` the page follows the
+    phone's setting; then the prose rules the app uses (badges, lists) and the page's own."""
+    return "\n".join([":root { color-scheme: light dark; }", palette.css_root().strip(),
+                      *((ASSETS / f"{name}.css").read_text(encoding="utf-8") for name in SHEETS)])
 
 
-def links_from(page: str, app: str):
+def links_from(page: str):
     """A markdown link rule for `page`: app links with a plain page go there, the others to the explorer."""
     def rule(href: str) -> tuple[str, dict[str, str]]:
         if href.startswith("#") or ":" in href.split("?")[0]:
             return href, {}
         found = addresses.view_of(href)
-        return (addresses.relative(page, found) if found else app + href), {}
+        return (addresses.relative(page, found) if found else addresses.to_app(page, href)), {}
     return rule
 
 
 def html(page: PlainPage, evidence: EvidenceBase, app: str) -> str:
-    """The whole page; `app` is the app's public address (addresses.public_url)."""
+    """The whole page; `app` is the app's public address (addresses.public_url), for the canonical address and
+    the link preview. Links into the explorer are relative (addresses.to_app)."""
     meta = evidence.meta
     canonical = app + addresses.SERVED_AT + page.path
-    here = links_from(page.path, app)
+    here = links_from(page.path)
+    version = {VERSION_KEY: meta.version} if meta else {}
+    explore = addresses.to_app(page.path, with_query(page.explore, version) if version else page.explore)
 
     def to(path: str) -> str:
         return escape(addresses.relative(page.path, path))
@@ -120,7 +121,7 @@ def html(page: PlainPage, evidence: EvidenceBase, app: str) -> str:
 <main id="main">
 <h1>{escape(page.heading or page.title)}</h1>
 <div class="prose">{body}</div>
-<p class="explore"><a href="{escape(sibling_url(app, page.explore, meta.version if meta else None))}">Explore this in the evidence explorer</a> (charts, filters and every study; needs JavaScript)</p>
+<p class="explore"><a href="{escape(explore)}">Explore this in the evidence explorer</a> (charts, filters and every study; needs JavaScript)</p>
 </main>
 <footer>
 {footer}{stamp}

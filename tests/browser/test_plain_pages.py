@@ -65,5 +65,6 @@ def test_explore_this_opens_the_same_view_in_the_explorer_and_the_view_links_bac
     open_view(page, f"take-homes?claim={CLAIM}")
     back = page.get_by_role("link", name="Plain page of this view")
     expect(back).to_have_attribute("href", f"{page.url.split('/take-homes')[0]}{PLAIN}{addresses.take_home(CLAIM)}")
-    back.click()
-    expect(page).to_have_title(plain_text(BASE.take_homes[CLAIM].statement) + " · " + SITE_NAME)
+    with page.context.expect_page() as opened:  # Streamlit opens a markdown link in a new tab
+        back.click()
+    expect(opened.value).to_have_title(plain_text(BASE.take_homes[CLAIM].statement) + " · " + SITE_NAME)
