@@ -30,6 +30,10 @@ st.markdown("""
   chosen so that text has a contrast of at least 4.5 to 1 in each scheme, and a test checks every pair. Charts
   and the "out of 100 people" pictures stay on white paper in both schemes, as they are when downloaded or printed.
 - **Phones.** At 390 pixels, the tests also check that no page scrolls sideways.
+- **Plain pages.** The bottom line, each take-home, the warning signs, Your situation's answers, the glossary and
+  each study also exist as plain pages: simple HTML that opens in about a second on a slow connection, works
+  without JavaScript, follows your light or dark setting and prints cleanly. Each page here that has one links to
+  it at its end. The tests check them with axe in both colour schemes at both widths.
 - **Colour is never the only signal.** Certainty, direction and verdict badges carry a symbol and a word;
   charts use shapes and patterns, and each has a table or text with the same numbers.
 - **The report form** ("Report a problem with this record"). Every box has a visible label that says whether it is
