@@ -40,10 +40,6 @@ def shown(at) -> str:
     return re.sub(r"\s+", " ", " ".join(parts))
 
 
-def citations(text: str) -> list[str]:
-    return re.findall(r"\[\d+\]", text)
-
-
 @pytest.mark.parametrize("claim_id", sorted(BASE.take_homes))
 def test_a_take_home_says_the_same_words_numbers_and_references(claim_id):
     claim = BASE.take_homes[claim_id]
