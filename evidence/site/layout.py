@@ -45,11 +45,25 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", unescape(text)).strip()
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+
+
+def sentences(markdown: str) -> list[str]:
+    return _SENTENCE_END.split(plain_text(markdown))
+
+
 def description(markdown: str) -> str:
-    """The first DESCRIPTION_LENGTH characters of what `markdown` says, cut at a word."""
+    """Whole sentences of what `markdown` says, as many as fit in DESCRIPTION_LENGTH characters: a cut never
+    drops the end of a sentence (its hedge or its caveat). A first sentence too long alone is cut at a word."""
+    kept = ""
+    for sentence in sentences(markdown):
+        longer = f"{kept} {sentence}".strip()
+        if len(longer) > DESCRIPTION_LENGTH:
+            break
+        kept = longer
+    if kept:
+        return kept
     text = plain_text(markdown)
-    if len(text) <= DESCRIPTION_LENGTH:
-        return text
     return text[: text.rfind(" ", 0, DESCRIPTION_LENGTH - 1)].rstrip(" ,;:") + "…"
 
 

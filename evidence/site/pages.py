@@ -12,7 +12,7 @@ from evidence.model import TakeHome
 from evidence.red_flags import red_flag_groups
 from evidence.selections import bottom_line, numbered_references, studies_in_order
 from evidence.site import addresses
-from evidence.site.layout import PlainPage, Raw, description, plain_text
+from evidence.site.layout import PlainPage, Raw, description, plain_text, sentences
 from evidence.situation import HEADINGS, INTRO, QUESTIONS, answers_text, guide
 from evidence.textlinks import link_terms
 from evidence.wording import badges
@@ -53,7 +53,8 @@ def take_homes(evidence: EvidenceBase) -> Iterator[PlainPage]:
     for claim in evidence.take_homes.values():
         numbers = numbered_references([claim.studies])
         body = "\n\n".join([_card(claim, evidence, numbers, 2), _references(numbers, evidence)])
-        yield PlainPage(addresses.take_home(claim.id), plain_text(claim.statement), description(
+        # Its first sentence as the title (a link preview shows little more), whole: it carries the hedge.
+        yield PlainPage(addresses.take_home(claim.id), sentences(claim.statement)[0], description(
             f"{claim.certainty.label} certainty. {claim.statement}"), body, link(Page.TAKE_HOMES, claim=claim.id),
             heading="One take-home from the research")
 

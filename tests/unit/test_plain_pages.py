@@ -140,6 +140,18 @@ def test_each_page_carries_the_release_the_disclaimer_the_warning_signs_and_its_
     assert addresses.plain_page(view.path, params) == path
 
 
+def test_a_description_keeps_whole_sentences_so_no_caveat_is_cut_in_half():
+    from evidence.site.layout import description
+    first = "Running may ease pain a little."
+    second = "The gain was smaller than the least change that matters to patients, and the trial was small and short."
+    assert description(f"{first} {second} {second}") == f"{first} {second}"
+    assert description(f"{first} {second * 2}") == first
+    assert description("word " * 100).endswith("…") and len(description("word " * 100)) <= DESCRIPTION_LENGTH
+    for claim in BASE.take_homes.values():  # every description is whole sentences of the statement
+        text = description(f"{claim.certainty.label} certainty. {claim.statement}")
+        assert text.endswith((".", "?", "!")), text
+
+
 def test_the_sitemap_lists_every_page_once_at_its_canonical_address():
     root = ET.fromstring(BUILT[SITEMAP])
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
