@@ -110,3 +110,13 @@ def test_deep_link_qr_image_and_a_chart_png_leave_no_zombie(browser, container):
         assert zombies == 0
     finally:
         context.close()
+
+
+def test_the_image_serves_the_plain_pages_it_built(container):
+    """The Dockerfile rebuilds static/plain/ for EXPLORER_PUBLIC_URL (default http://localhost:8501/)."""
+    from evidence.site import addresses
+    _, url = container
+    with urllib.request.urlopen(f"{url}/{addresses.SERVED_AT}{addresses.GET_HELP}", timeout=10) as response:
+        assert response.status == 200 and response.headers["Content-Type"].startswith("text/html")
+        html = response.read().decode("utf-8")
+    assert f'<link rel="canonical" href="{addresses.DEFAULT_PUBLIC_URL}{addresses.SERVED_AT}{addresses.GET_HELP}">' in html

@@ -36,6 +36,9 @@ def test_a_take_home_reads_on_a_phone_with_javascript_off(new_page):
     expect(page.locator("main p").filter(has_text=plain_text(BASE.take_homes[CLAIM].statement))).to_be_visible()
     expect(page.get_by_role("link", name="See the warning signs and when to get help")).to_be_visible()
     screenshot(page, "plain-take-home-390")
+    page.emulate_media(media="print")  # printed: the text, without the menu
+    expect(page.get_by_role("navigation", name="Plain pages")).to_be_hidden()
+    expect(page.locator("main p").filter(has_text=plain_text(BASE.take_homes[CLAIM].statement))).to_be_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
