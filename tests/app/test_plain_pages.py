@@ -11,10 +11,11 @@ import pytest
 from evidence import DEFAULT_DIR, load_base
 from evidence.outputs.export import vancouver
 from evidence.red_flags import red_flag_groups
+from evidence.selections import bottom_line
 from evidence.site import addresses
 from evidence.site.build import files
 from evidence.site.layout import plain_text
-from evidence.situation import Situation, guide
+from evidence.situation import guide
 
 from .apptest_helpers import open_view
 
@@ -83,9 +84,8 @@ def test_the_warning_signs_are_the_same_signs_in_the_same_order():
         assert all(a in text for a in actions)
 
 
-@pytest.mark.parametrize("answers", [Situation("no", "long-lasting", "runs", "over-45"),
-                                     Situation("no", "none", "start", "18-45"),
-                                     Situation("no", "recent", "no", "under-18")], ids=str)
+@pytest.mark.parametrize("answers", addresses.situations_worth_a_page(),
+                         ids=lambda s: f"{s.pain}-{s.running}-{s.age}")
 def test_your_situation_lists_the_same_take_homes_in_the_same_order(answers):
     at = open_view("my-situation", **answers.answers())
     assert not at.exception
@@ -97,6 +97,16 @@ def test_your_situation_lists_the_same_take_homes_in_the_same_order(answers):
         positions = [text.index(s) for s in statements]
         assert positions == sorted(positions)
         assert all(plain_text(u) in text for u in result.unknowns)
+
+
+def test_the_bottom_line_and_the_glossary_say_the_same_as_the_app():
+    home, page = shown(open_view("home")), plain(addresses.HOME)
+    lines = [plain_text(c.statement) for c in bottom_line(BASE)]
+    assert lines and all(line in home and line in page for line in lines)
+    glossary, page = shown(open_view("glossary")), plain(addresses.GLOSSARY)
+    for term in BASE.glossary.values():
+        for text in (term.term, term.definition, term.expert_note or ""):
+            assert plain_text(text) in glossary and plain_text(text) in page, term.id
 
 
 def test_a_view_with_a_plain_page_links_to_it_and_offers_it_to_share():
