@@ -218,6 +218,8 @@ def test_an_embedded_view_with_streamlits_dark_theme_is_readable(new_page, path,
     The system stays light, so only Streamlit's theme can tell our colours which set to use."""
     page = open_view(new_page(color_scheme="light"), f"{path}&embed=true&embed_options=dark_theme")
     assert_no_exception(page)
+    # The site script travels with the sidebar's HTML, which can arrive after the page is idle: wait for it.
+    page.wait_for_function("() => document.documentElement.style.colorScheme !== ''", timeout=15_000)
     schemes = page.evaluate("() => [getComputedStyle(document.querySelector('.stApp')).colorScheme,"
                             " document.documentElement.style.colorScheme]")
     assert schemes == ["dark", "dark"], f"Streamlit's .stApp, then the document: {schemes}"
