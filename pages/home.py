@@ -13,6 +13,7 @@ from components.site_counts import site_counts
 from components.url_state import link
 from evidence.links import Page
 from evidence.selections import bottom_line, numbered_references
+from evidence.wording.cards import BOTTOM_LINE_HEADING, SITUATION_INVITE
 
 enter()  # first: on a cold server, hands this bare run to app.py (components/frame.py)
 
@@ -21,8 +22,8 @@ lines = bottom_line(evidence)
 numbers = numbered_references(c.studies for c in lines)
 
 st.title("Is running bad for my back?")
-st.markdown("## The short answer, from the research so far")
-st.page_link(BY_PATH[Page.MY_SITUATION].file, label="**Have back pain, or want to start running? See what applies to you**",
+st.markdown(f"## {BOTTOM_LINE_HEADING}")
+st.page_link(BY_PATH[Page.MY_SITUATION].file, label=f"**{SITUATION_INVITE}**",
              icon=":material/person_search:")
 for claim in lines:
     claim_card(claim, evidence, numbers)

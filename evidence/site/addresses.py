@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Mapping
 from urllib.parse import parse_qsl, urlsplit
 
-from evidence.links import Page, link
+from evidence.links import Page
 from evidence.situation import KEYS, QUESTIONS, Situation
 
 # The plain site inside the app's folder: Streamlit serves `static/` at /app/static/ (server.enableStaticServing).
@@ -81,11 +81,6 @@ def view_of(href: str) -> str | None:
     if parts.scheme or parts.netloc or href.startswith("#"):
         return None
     return plain_page(parts.path, dict(parse_qsl(parts.query)))
-
-
-def explorer_link(page: Page, **params: str) -> str:
-    """The explorer view, relative to the app's root (what `links.link` gives)."""
-    return link(page, params)
 
 
 def to_app(from_page: str, href: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from evidence import palette
 from evidence.links import VERSION_KEY, with_query
@@ -78,7 +79,7 @@ def stylesheet() -> str:
 def links_from(page: str):
     """A markdown link rule for `page`: app links with a plain page go there, the others to the explorer."""
     def rule(href: str) -> tuple[str, dict[str, str]]:
-        if href.startswith("#") or ":" in href.split("?")[0]:
+        if href.startswith("#") or urlsplit(href).scheme:  # an anchor, or a site of its own
             return href, {}
         found = addresses.view_of(href)
         return (addresses.relative(page, found) if found else addresses.to_app(page, href)), {}

@@ -16,7 +16,8 @@ from evidence.site.layout import PlainPage, Raw, description, plain_text, senten
 from evidence.situation import HEADINGS, INTRO, QUESTIONS, answers_text, guide
 from evidence.textlinks import link_terms
 from evidence.wording import badges
-from evidence.wording.cards import EXPERT_LAYER, TAKE_HOMES_INTRO, claim_text, situation_card, term_links
+from evidence.wording.cards import (BOTTOM_LINE_HEADING, EXPERT_LAYER, SITUATION_INVITE, TAKE_HOMES_INTRO, claim_text,
+                                    situation_card, term_links)
 from evidence.wording.citations import reference_markdown
 from evidence.wording.study import (CAVEATS_HEADING, NO_RESULTS, NOT_CITED, citation_markdown, cited_by_markdown,
                                     design_markdown, facts_markdown, outcome_rows, study_line, verification_line)
@@ -40,8 +41,7 @@ def home(evidence: EvidenceBase) -> PlainPage:
     everything = "\n".join(f"- [{plain_text(c.statement)}]({link(Page.TAKE_HOMES, claim=c.id)}) "
                            f"{badges.certainty(c.certainty.value)}" for c in evidence.take_homes.values())
     body = "\n\n".join([
-        "## The short answer, from the research so far",
-        f"**[Have back pain, or want to start running? See what applies to you]({link(Page.MY_SITUATION)})**",
+        f"## {BOTTOM_LINE_HEADING}", f"**[{SITUATION_INVITE}]({link(Page.MY_SITUATION)})**",
         "\n\n---\n\n".join(_card(c, evidence, numbers, 3) for c in lines),
         "## Every take-home", TAKE_HOMES_INTRO, everything, _references(numbers, evidence)])
     question = evidence.meta.question if evidence.meta else "Is running bad for my back?"

@@ -13,6 +13,9 @@ from evidence.textlinks import link_terms, terms_in
 from evidence.wording import badges
 from evidence.wording.citations import cite, study_href
 
+# Home's words above its bottom line (pages/home.py, and the plain home page).
+BOTTOM_LINE_HEADING = "The short answer, from the research so far"
+SITUATION_INVITE = "Have back pain, or want to start running? See what applies to you"
 TAKE_HOMES_INTRO = ("What the studies in this base add up to, in plain words. The wording follows the certainty: "
                     "**probably** means moderate certainty, **may** means low, and **we don't know** or **unclear** "
                     "means very low. Open *For experts* under any statement for the numbers.")
